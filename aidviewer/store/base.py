@@ -1,0 +1,207 @@
+"""Shared machinery of the catalogue: transactions, versioned rows and history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import connection
+from .errors import ConflictError, InvalidValueError, NotFoundError, ReadOnlyError
+
+DbValue = str | int | float | bytes | None
+
+# Rowid offsets of the full-text index (see schema.py).
+FTS_RECORD, FTS_MEETING, FTS_NOTE = 1, 2, 3
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def _text(value: DbValue) -> str | None:
+    return None if value is None else str(value)
+
+
+class CatalogueBase:
+    """Holds the connection; subclasses add one family of entities each."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path, *, read_only: bool, user: str):
+        con.row_factory = sqlite3.Row
+        self._con = con
+        self.path = path
+        self.read_only = read_only
+        self.user = user
+
+    # -- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise ReadOnlyError(
+                f"“{self.path.name}” is open read-only: nothing was saved.", self.path
+            )
+        with connection.transaction(self._con, self.path) as con:
+            yield con
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        if self._con.in_transaction:  # already inside a write: same snapshot
+            yield self._con
+            return
+        with connection.snapshot(self._con, self.path) as con:
+            yield con
+
+    def _query(
+        self, sql: str, params: tuple[Any, ...] | Mapping[str, Any] = ()
+    ) -> list[sqlite3.Row]:
+        try:
+            return self._con.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise connection.translate(error, self.path) from error
+
+    # -- history --------------------------------------------------------------------------
+
+    def _log(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int,
+        field: str,
+        old: DbValue,
+        new: DbValue,
+        at: str,
+    ) -> None:
+        self._con.execute(
+            "INSERT INTO history (at, who, entity, entity_id, action, field, old, new)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (at, self.user, entity, entity_id, action, field, _text(old), _text(new)),
+        )
+
+    # -- versioned rows ---------------------------------------------------------------------
+
+    def _insert(
+        self, entity: str, table: str, values: Mapping[str, DbValue], extra: Mapping[str, str]
+    ) -> tuple[int, str]:
+        """Insert a new row at version 1 and log its creation; return (id, time)."""
+        now = utc_now()
+        row = {
+            **values,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+            "updated_by": self.user,
+        }
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        try:
+            cursor = self._con.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values())
+            )
+        except sqlite3.IntegrityError as error:
+            raise InvalidValueError(_integrity_message(entity, error)) from error
+        new_id = cursor.lastrowid
+        assert new_id is not None
+        snapshot = json.dumps({**values, **extra}, ensure_ascii=False, sort_keys=True)
+        self._log("create", entity, new_id, "*", None, snapshot, now)
+        return new_id, now
+
+    def _current(self, entity: str, table: str, row_id: int, version: int) -> sqlite3.Row:
+        """The row as stored, provided it is still at `version`."""
+        row: sqlite3.Row | None = self._con.execute(
+            f"SELECT * FROM {table} WHERE id = ?", (row_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(
+                f"This {entity.replace('_', ' ')} no longer exists: someone deleted it.", self.path
+            )
+        if row["version"] != version:
+            raise ConflictError(
+                f"This {entity.replace('_', ' ')} was changed by {row['updated_by']} at "
+                f"{row['updated_at']} after you opened it.",
+                entity=entity,
+                entity_id=row_id,
+                expected_version=version,
+                current_version=row["version"],
+                changed_by=row["updated_by"],
+                changed_at=row["updated_at"],
+            )
+        return row
+
+    def _update(
+        self,
+        entity: str,
+        table: str,
+        row_id: int,
+        version: int,
+        values: Mapping[str, DbValue],
+        children: Mapping[str, tuple[str, str]] | None = None,
+    ) -> bool:
+        """Update the changed columns of a row at `version`, logging each change.
+
+        `children` maps a field name to the (old, new) text of a child collection that the
+        caller rewrites itself. Returns whether anything changed.
+        """
+        current = self._current(entity, table, row_id, version)
+        changed = {col: value for col, value in values.items() if current[col] != value}
+        child_changes = {
+            name: pair for name, pair in (children or {}).items() if pair[0] != pair[1]
+        }
+        if not changed and not child_changes:
+            return False
+        now = utc_now()
+        assignments = "".join(f"{col} = ?, " for col in changed)
+        try:
+            cursor = self._con.execute(
+                f"UPDATE {table} SET {assignments}version = version + 1, updated_at = ?, "
+                "updated_by = ? WHERE id = ? AND version = ?",
+                (*changed.values(), now, self.user, row_id, version),
+            )
+        except sqlite3.IntegrityError as error:
+            raise InvalidValueError(_integrity_message(entity, error)) from error
+        assert cursor.rowcount == 1  # guaranteed by _current inside the same transaction
+        for col, value in changed.items():
+            self._log("update", entity, row_id, col, current[col], value, now)
+        for name, (old, new) in child_changes.items():
+            self._log("update", entity, row_id, name, old, new, now)
+        return True
+
+    def _delete(
+        self, entity: str, table: str, row_id: int, version: int, extra: Mapping[str, str]
+    ) -> None:
+        current = self._current(entity, table, row_id, version)
+        try:
+            self._con.execute(
+                f"DELETE FROM {table} WHERE id = ? AND version = ?", (row_id, version)
+            )
+        except sqlite3.IntegrityError as error:
+            raise InvalidValueError(
+                f"This {entity.replace('_', ' ')} is still in use and cannot be deleted.", self.path
+            ) from error
+        snapshot = json.dumps({**dict(current), **extra}, ensure_ascii=False, sort_keys=True)
+        self._log("delete", entity, row_id, "*", snapshot, None, utc_now())
+
+    # -- full-text index ------------------------------------------------------------------
+
+    def _index(self, rowid: int, title: str, body: str) -> None:
+        self._con.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+        self._con.execute(
+            "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body)
+        )
+
+    def _unindex(self, rowid: int) -> None:
+        self._con.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+
+
+def _integrity_message(entity: str, error: sqlite3.IntegrityError) -> str:
+    text = str(error)
+    name = entity.replace("_", " ")
+    if "UNIQUE" in text:
+        return f"A {name} with this name already exists."
+    if "FOREIGN KEY" in text:
+        return f"This {name} refers to something that no longer exists."
+    return f"This {name} has a value the catalogue does not accept ({text})."

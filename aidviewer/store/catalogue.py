@@ -1,0 +1,232 @@
+"""The catalogue: one SQLite file and everything in it.
+
+`Catalogue.open()` and `Catalogue.create()` are the only ways in. The rest of the
+application talks to the file through the methods of this class and gets frozen
+dataclasses back; no SQL leaves this package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from . import connection
+from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD
+from .errors import CatalogueError, ReadOnlyError
+from .meetings import MeetingsMixin
+from .notes import NotesMixin
+from .records import RecordsMixin
+from .schema import SCHEMA_VERSION
+from .types import CheckReport, HistoryEntry, SearchHit
+
+SUFFIX = ".aidb"
+
+_COUNTED = {
+    "records": "aid_record",
+    "stages": "stage",
+    "meetings": "meeting",
+    "organisations": "organisation",
+    "people": "person",
+    "sources": "source",
+    "categories": "category",
+    "tags": "tag",
+    "notes": "note",
+    "history": "history",
+}
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name, as in some containers
+        return "unknown"
+
+
+class Catalogue(RecordsMixin, MeetingsMixin, NotesMixin):
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        user: str | None = None,
+        busy_timeout: float = connection.DEFAULT_BUSY_TIMEOUT,
+    ) -> Catalogue:
+        """Open an existing catalogue, migrating it if it is older.
+
+        Raises a `CatalogueError` with a plain sentence for a file that is missing, not a
+        catalogue, damaged, newer, or locked; such a file is left exactly as it was. A
+        file that cannot be written opens read-only (`read_only` is then True).
+        """
+        path = Path(path)
+        _, user_version = connection.read_header(path)
+        connection.quick_check(path, busy_timeout)
+        if not read_only and not connection.folder_writable(path):
+            read_only = True
+        if read_only and user_version < SCHEMA_VERSION:
+            raise ReadOnlyError(
+                f"“{path.name}” was made by an older version of aidviewer and must be updated, "
+                "but it is read-only.",
+                path,
+            )
+        con = connection.connect(path, read_only=read_only, busy_timeout=busy_timeout)
+        try:
+            if not read_only:
+                connection.migrate(con, path)
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, path, read_only=read_only, user=user or default_user())
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        user: str | None = None,
+        fill: Callable[[Catalogue], None] | None = None,
+    ) -> Catalogue:
+        """Make a new catalogue at `path`, optionally filled by `fill`, and open it.
+
+        The file is built under a temporary name beside `path` and renamed into place
+        when complete, so a failure never leaves a half-made catalogue. An existing
+        non-empty file is refused.
+        """
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise CatalogueError(f"“{path.name}” already exists: choose another name.", path)
+        if not path.parent.is_dir():
+            raise CatalogueError(f"The folder for “{path.name}” does not exist.", path)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{path.stem}-", suffix=SUFFIX + ".tmp", dir=path.parent
+        )
+        os.close(handle)
+        temp = Path(temp_name)
+        try:
+            con = sqlite3.connect(temp, isolation_level=None)
+            con.close()
+            con = connection.connect(
+                temp, read_only=False, busy_timeout=connection.DEFAULT_BUSY_TIMEOUT
+            )
+            try:
+                connection.migrate(con, temp)
+            finally:
+                con.close()
+            if fill is not None:
+                with cls.open(temp, user=user) as draft:
+                    fill(draft)
+            os.replace(temp, path)
+        except OSError as error:
+            raise CatalogueError(
+                f"“{path.name}” could not be written: {error.strerror}.", path
+            ) from error
+        finally:
+            for leftover in (temp, Path(f"{temp}-journal")):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+        return cls.open(path, user=user)
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        """The catalogue's name as shown to people: its file name without the extension."""
+        return self.path.stem
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Catalogue:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- whole-catalogue questions ----------------------------------------------------------
+
+    def schema_version(self) -> int:
+        return int(self._query("PRAGMA user_version")[0][0])
+
+    def counts(self) -> dict[str, int]:
+        with self._read() as con:
+            return {
+                name: int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for name, table in _COUNTED.items()
+            }
+
+    def check(self) -> CheckReport:
+        """Full integrity and foreign-key checks, with the schema version and counts."""
+        problems: list[str] = []
+        with self._read() as con:
+            integrity = [row[0] for row in con.execute("PRAGMA integrity_check").fetchall()]
+            if integrity != ["ok"]:
+                problems.extend(f"integrity: {line}" for line in integrity)
+            for row in con.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"foreign key: {row[0]} row {row[1]} refers to a missing {row[2]}")
+            fts = con.execute("SELECT count(*) FROM search_index").fetchone()[0]
+            expected = con.execute(
+                "SELECT (SELECT count(*) FROM aid_record) + (SELECT count(*) FROM meeting)"
+                " + (SELECT count(*) FROM note)"
+            ).fetchone()[0]
+            if fts != expected:
+                problems.append(f"search index: {fts} entries for {expected} rows")
+        return CheckReport(
+            schema_version=self.schema_version(), counts=self.counts(), problems=tuple(problems)
+        )
+
+    def history(self, entity: str, entity_id: int) -> list[HistoryEntry]:
+        """Every change to one row, oldest first."""
+        rows = self._query(
+            "SELECT * FROM history WHERE entity = ? AND entity_id = ? ORDER BY id",
+            (entity, entity_id),
+        )
+        return [
+            HistoryEntry(
+                id=row["id"],
+                at=row["at"],
+                who=row["who"],
+                entity=row["entity"],
+                entity_id=row["entity_id"],
+                action=row["action"],
+                field=row["field"],
+                old=row["old"],
+                new=row["new"],
+            )
+            for row in rows
+        ]
+
+    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
+        """Full-text search over records, meetings and notes; each word matches as a prefix,
+        ignoring case and diacritics."""
+        words = [
+            word for word in "".join(ch if ch.isalnum() else " " for ch in text).split() if word
+        ]
+        if not words:
+            return []
+        query = " ".join(f'"{word}"*' for word in words)
+        rows = self._query(
+            "SELECT rowid, title, snippet(search_index, -1, '[', ']', '…', 12) AS snippet"
+            " FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        kinds = {FTS_RECORD: "record", FTS_MEETING: "meeting", FTS_NOTE: "note"}
+        return [
+            SearchHit(
+                kind=kinds[row["rowid"] % 4],
+                id=row["rowid"] // 4,
+                title=row["title"],
+                snippet=row["snippet"],
+            )
+            for row in rows
+        ]

@@ -1,0 +1,312 @@
+"""Aid records with their stages, sources and tags."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+from .base import FTS_NOTE, FTS_RECORD, CatalogueBase, DbValue
+from .directory import DirectoryMixin, fuzzy_from_db, fuzzy_to_db
+from .errors import InvalidValueError, NotFoundError
+from .types import (
+    AidRecord,
+    AidType,
+    FuzzyDate,
+    Money,
+    RecordSummary,
+    Stage,
+    StageKind,
+    status_of,
+)
+
+
+def money_to_db(money: Money | None) -> dict[str, DbValue]:
+    if money is None:
+        return dict.fromkeys(
+            ("amount_minor", "currency", "value_eur_cents", "eur_rate", "rate_date")
+        )
+    currency = money.currency.strip().upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise InvalidValueError(f"“{money.currency}” is not an ISO 4217 currency code.")
+    return {
+        "amount_minor": int(money.amount_minor),
+        "currency": currency,
+        "value_eur_cents": money.value_eur_cents,
+        "eur_rate": None if money.eur_rate is None else str(money.eur_rate),
+        "rate_date": None if money.rate_date is None else money.rate_date.isoformat(),
+    }
+
+
+def money_from_db(row: sqlite3.Row) -> Money | None:
+    if row["amount_minor"] is None:
+        return None
+    return Money(
+        amount_minor=row["amount_minor"],
+        currency=row["currency"],
+        value_eur_cents=row["value_eur_cents"],
+        eur_rate=None if row["eur_rate"] is None else Decimal(row["eur_rate"]),
+        rate_date=None if row["rate_date"] is None else date.fromisoformat(row["rate_date"]),
+    )
+
+
+def _describe_stage(stage: Stage) -> str:
+    parts = [stage.kind.value, stage.date.iso() or "date unknown"]
+    if stage.quantity is not None:
+        parts.append(f"quantity {stage.quantity}")
+    if stage.money is not None:
+        parts.append(f"{stage.money.amount} {stage.money.currency}")
+    if stage.note:
+        parts.append(stage.note)
+    return ", ".join(parts)
+
+
+def _check_record(record: AidRecord) -> None:
+    if not record.title.strip():
+        raise InvalidValueError("An aid record needs a title.")
+    for quantity in (record.quantity, *(stage.quantity for stage in record.stages)):
+        if quantity is not None and quantity < 0:
+            raise InvalidValueError("A quantity cannot be negative.")
+
+
+class RecordsMixin(DirectoryMixin, CatalogueBase):
+    @staticmethod
+    def _record_values(record: AidRecord) -> dict[str, DbValue]:
+        return {
+            "title": record.title.strip(),
+            "description": record.description,
+            "donor_id": record.donor_id,
+            "recipient_id": record.recipient_id,
+            "implementer_id": record.implementer_id,
+            "aid_type": AidType(record.aid_type).value,
+            "category_id": record.category_id,
+            "item": record.item.strip(),
+            "quantity": record.quantity,
+            "unit": record.unit.strip(),
+            **money_to_db(record.money),
+            "status": None if status_of(record.stages) is None else str(status_of(record.stages)),
+        }
+
+    def _record_children_text(self, record: AidRecord) -> dict[str, str]:
+        sources = ", ".join(f"#{sid}" for sid in record.source_ids)
+        return {
+            "stages": "\n".join(_describe_stage(stage) for stage in record.stages),
+            "sources": sources,
+            "tags": ", ".join(_normal_tags(record.tags)),
+        }
+
+    def _write_children(self, record_id: int, record: AidRecord) -> None:
+        con = self._con
+        con.execute("DELETE FROM stage WHERE record_id = ?", (record_id,))
+        for position, stage in enumerate(record.stages):
+            when, precision = fuzzy_to_db(stage.date)
+            values = {
+                "record_id": record_id,
+                "kind": StageKind(stage.kind).value,
+                "date": when,
+                "date_precision": precision,
+                "quantity": stage.quantity,
+                **money_to_db(stage.money),
+                "note": stage.note,
+                "position": position,
+            }
+            if stage.id:
+                values["id"] = stage.id
+            columns = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            con.execute(f"INSERT INTO stage ({columns}) VALUES ({marks})", tuple(values.values()))
+        con.execute("DELETE FROM record_source WHERE record_id = ?", (record_id,))
+        con.executemany(
+            "INSERT INTO record_source (record_id, source_id, position) VALUES (?, ?, ?)",
+            [(record_id, sid, pos) for pos, sid in enumerate(dict.fromkeys(record.source_ids))],
+        )
+        con.execute("DELETE FROM record_tag WHERE record_id = ?", (record_id,))
+        tag_ids = dict.fromkeys(self._tag_id(name) for name in _normal_tags(record.tags))
+        con.executemany(
+            "INSERT INTO record_tag (record_id, tag_id) VALUES (?, ?)",
+            [(record_id, tag_id) for tag_id in tag_ids],
+        )
+        self._index(record_id * 4 + FTS_RECORD, record.title, record.description)
+
+    def add_record(self, record: AidRecord) -> AidRecord:
+        _check_record(record)
+        with self._write():
+            new_id, _ = self._insert(
+                "aid_record",
+                "aid_record",
+                self._record_values(record),
+                self._record_children_text(record),
+            )
+            try:
+                self._write_children(new_id, record)
+            except sqlite3.IntegrityError as error:
+                raise InvalidValueError(
+                    "This aid record refers to a source that does not exist."
+                ) from error
+            return self.record(new_id)
+
+    def record(self, record_id: int) -> AidRecord:
+        with self._read() as con:
+            row = con.execute("SELECT * FROM aid_record WHERE id = ?", (record_id,)).fetchone()
+            if row is None:
+                raise NotFoundError("This aid record does not exist.", self.path)
+            return self._record_from_row(row)
+
+    def _record_from_row(self, row: sqlite3.Row) -> AidRecord:
+        con = self._con
+        record_id = row["id"]
+        stages = tuple(
+            Stage(
+                id=s["id"],
+                kind=StageKind(s["kind"]),
+                date=fuzzy_from_db(s["date"], s["date_precision"]),
+                quantity=s["quantity"],
+                money=money_from_db(s),
+                note=s["note"],
+            )
+            for s in con.execute(
+                "SELECT * FROM stage WHERE record_id = ? ORDER BY position", (record_id,)
+            )
+        )
+        source_ids = tuple(
+            r[0]
+            for r in con.execute(
+                "SELECT source_id FROM record_source WHERE record_id = ? ORDER BY position",
+                (record_id,),
+            )
+        )
+        tags = tuple(
+            r[0]
+            for r in con.execute(
+                "SELECT t.name FROM record_tag rt JOIN tag t ON t.id = rt.tag_id"
+                " WHERE rt.record_id = ? ORDER BY t.name COLLATE NOCASE",
+                (record_id,),
+            )
+        )
+        return AidRecord(
+            id=record_id,
+            version=row["version"],
+            title=row["title"],
+            description=row["description"],
+            donor_id=row["donor_id"],
+            recipient_id=row["recipient_id"],
+            implementer_id=row["implementer_id"],
+            aid_type=AidType(row["aid_type"]),
+            category_id=row["category_id"],
+            item=row["item"],
+            quantity=row["quantity"],
+            unit=row["unit"],
+            money=money_from_db(row),
+            stages=stages,
+            source_ids=source_ids,
+            tags=tags,
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            updated_by=row["updated_by"],
+        )
+
+    def iter_records(self) -> Iterator[AidRecord]:
+        """Every record with its stages, sources and tags, in id order."""
+        with self._read() as con:
+            for row in con.execute("SELECT * FROM aid_record ORDER BY id").fetchall():
+                yield self._record_from_row(row)
+
+    def update_record(self, record: AidRecord) -> AidRecord:
+        _check_record(record)
+        with self._write():
+            old = self.record(record.id)
+            old_text = self._record_children_text(old)
+            new_text = self._record_children_text(record)
+            children_changed = (old.stages, old.source_ids, old.tags) != (
+                record.stages,
+                record.source_ids,
+                _normal_tags(record.tags),
+            )
+            changed = self._update(
+                "aid_record",
+                "aid_record",
+                record.id,
+                record.version,
+                self._record_values(record),
+                {name: (old_text[name], new_text[name]) for name in old_text},
+            )
+            if changed or children_changed:
+                try:
+                    self._write_children(record.id, record)
+                except sqlite3.IntegrityError as error:
+                    raise InvalidValueError(
+                        "This aid record refers to a source that does not exist."
+                    ) from error
+            return self.record(record.id)
+
+    def delete_record(self, record_id: int, version: int) -> None:
+        with self._write():
+            record = self.record(record_id)
+            notes = [
+                r[0]
+                for r in self._con.execute("SELECT id FROM note WHERE record_id = ?", (record_id,))
+            ]
+            self._delete(
+                "aid_record", "aid_record", record_id, version, self._record_children_text(record)
+            )
+            self._unindex(record_id * 4 + FTS_RECORD)
+            for note_id in notes:  # removed with the record by ON DELETE CASCADE
+                self._unindex(note_id * 4 + FTS_NOTE)
+
+    # -- the table ------------------------------------------------------------------------
+
+    def record_summaries(self) -> list[RecordSummary]:
+        """Every record as a table row with names resolved, in id order."""
+        rows = self._query(
+            """
+            SELECT r.*, d.name AS donor, rc.name AS recipient, c.name AS category,
+                (SELECT date FROM stage WHERE record_id = r.id AND kind = 'announced'
+                    ORDER BY position LIMIT 1) AS announced_date,
+                (SELECT date_precision FROM stage WHERE record_id = r.id AND kind = 'announced'
+                    ORDER BY position LIMIT 1) AS announced_precision,
+                (SELECT date FROM stage WHERE record_id = r.id AND kind = 'delivered'
+                    ORDER BY position LIMIT 1) AS delivered_date,
+                (SELECT date_precision FROM stage WHERE record_id = r.id AND kind = 'delivered'
+                    ORDER BY position LIMIT 1) AS delivered_precision
+            FROM aid_record r
+            LEFT JOIN organisation d ON d.id = r.donor_id
+            LEFT JOIN organisation rc ON rc.id = r.recipient_id
+            LEFT JOIN category c ON c.id = r.category_id
+            ORDER BY r.id
+            """
+        )
+        return [
+            RecordSummary(
+                id=row["id"],
+                version=row["version"],
+                title=row["title"],
+                donor=row["donor"] or "",
+                recipient=row["recipient"] or "",
+                aid_type=AidType(row["aid_type"]),
+                category=row["category"] or "",
+                status=StageKind(row["status"]) if row["status"] else None,
+                quantity=row["quantity"],
+                unit=row["unit"],
+                money=money_from_db(row),
+                announced_on=_stage_date(row["announced_date"], row["announced_precision"]),
+                delivered_on=_stage_date(row["delivered_date"], row["delivered_precision"]),
+                updated_at=row["updated_at"],
+                updated_by=row["updated_by"],
+            )
+            for row in rows
+        ]
+
+    def totals(self) -> tuple[int, int]:
+        """(number of records, sum of their EUR values in cents)."""
+        rows = self._query("SELECT count(*), coalesce(sum(value_eur_cents), 0) FROM aid_record")
+        return int(rows[0][0]), int(rows[0][1])
+
+
+def _normal_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    unique = {tag.strip().casefold(): tag.strip() for tag in reversed(tags) if tag.strip()}
+    return tuple(sorted(unique.values(), key=str.casefold))
+
+
+def _stage_date(value: str | None, precision: str | None) -> FuzzyDate:
+    return fuzzy_from_db(value, precision or "unknown")

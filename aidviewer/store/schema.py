@@ -1,0 +1,257 @@
+"""The catalogue's schema as numbered migrations keyed on `PRAGMA user_version`.
+
+Step N takes a file from user_version N-1 to N inside one transaction, so a failure or a
+crash leaves the file entirely at the old version. Shipped steps are never edited: a change
+to the schema is a new step.
+"""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x41494442  # "AIDB": marks a SQLite file as an aidviewer catalogue
+
+_V1 = [
+    """
+    CREATE TABLE organisation (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        kind        TEXT NOT NULL CHECK (kind IN ('government', 'ministry', 'armed_forces',
+                        'international_organisation', 'ngo', 'company', 'other')),
+        country     TEXT CHECK (country IS NULL OR length(country) = 2),
+        iati_id     TEXT,
+        version     INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        updated_by  TEXT NOT NULL
+    )""",
+    "CREATE INDEX organisation_name ON organisation (name COLLATE NOCASE)",
+    """
+    CREATE TABLE organisation_alias (
+        organisation_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+        alias           TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+        PRIMARY KEY (organisation_id, alias)
+    )""",
+    "CREATE UNIQUE INDEX organisation_alias_name ON organisation_alias (alias COLLATE NOCASE)",
+    """
+    CREATE TABLE person (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        role            TEXT NOT NULL DEFAULT '',
+        organisation_id INTEGER REFERENCES organisation (id) ON DELETE SET NULL,
+        version         INTEGER NOT NULL DEFAULT 1,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        updated_by      TEXT NOT NULL
+    )""",
+    "CREATE INDEX person_organisation ON person (organisation_id)",
+    """
+    CREATE TABLE category (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        aid_type    TEXT CHECK (aid_type IN ('military', 'humanitarian', 'financial')),
+        version     INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        updated_by  TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX category_name ON category (name COLLATE NOCASE)",
+    """
+    CREATE TABLE tag (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        version     INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        updated_by  TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX tag_name ON tag (name COLLATE NOCASE)",
+    """
+    CREATE TABLE source (
+        id                  INTEGER PRIMARY KEY,
+        title               TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        kind                TEXT NOT NULL CHECK (kind IN ('press_release', 'article',
+                                'official_document', 'data_file', 'other')),
+        publisher           TEXT NOT NULL DEFAULT '',
+        published_on        TEXT,
+        published_precision TEXT NOT NULL DEFAULT 'unknown'
+                                CHECK (published_precision IN ('day', 'month', 'year', 'unknown')),
+        url                 TEXT NOT NULL DEFAULT '',
+        file_path           TEXT NOT NULL DEFAULT '',
+        version             INTEGER NOT NULL DEFAULT 1,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL,
+        updated_by          TEXT NOT NULL
+    )""",
+    """
+    CREATE TABLE aid_record (
+        id              INTEGER PRIMARY KEY,
+        title           TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        description     TEXT NOT NULL DEFAULT '',
+        donor_id        INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,
+        recipient_id    INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,
+        implementer_id  INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,
+        aid_type        TEXT NOT NULL CHECK (aid_type IN ('military', 'humanitarian', 'financial')),
+        category_id     INTEGER REFERENCES category (id) ON DELETE RESTRICT,
+        item            TEXT NOT NULL DEFAULT '',
+        quantity        INTEGER CHECK (quantity IS NULL OR quantity >= 0),
+        unit            TEXT NOT NULL DEFAULT '',
+        amount_minor    INTEGER,
+        currency        TEXT CHECK (currency IS NULL OR length(currency) = 3),
+        value_eur_cents INTEGER,
+        eur_rate        TEXT,
+        rate_date       TEXT,
+        status          TEXT CHECK (status IN ('announced', 'committed', 'allocated',
+                            'delivered', 'cancelled')),
+        version         INTEGER NOT NULL DEFAULT 1,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        updated_by      TEXT NOT NULL,
+        CHECK ((amount_minor IS NULL) = (currency IS NULL))
+    )""",
+    "CREATE INDEX aid_record_donor ON aid_record (donor_id)",
+    "CREATE INDEX aid_record_recipient ON aid_record (recipient_id)",
+    "CREATE INDEX aid_record_implementer ON aid_record (implementer_id)",
+    "CREATE INDEX aid_record_category ON aid_record (category_id)",
+    "CREATE INDEX aid_record_status ON aid_record (status)",
+    """
+    CREATE TABLE stage (
+        id              INTEGER PRIMARY KEY,
+        record_id       INTEGER NOT NULL REFERENCES aid_record (id) ON DELETE CASCADE,
+        kind            TEXT NOT NULL CHECK (kind IN ('announced', 'committed', 'allocated',
+                            'delivered', 'cancelled')),
+        date            TEXT,
+        date_precision  TEXT NOT NULL DEFAULT 'unknown'
+                            CHECK (date_precision IN ('day', 'month', 'year', 'unknown')),
+        quantity        INTEGER CHECK (quantity IS NULL OR quantity >= 0),
+        amount_minor    INTEGER,
+        currency        TEXT CHECK (currency IS NULL OR length(currency) = 3),
+        value_eur_cents INTEGER,
+        eur_rate        TEXT,
+        rate_date       TEXT,
+        note            TEXT NOT NULL DEFAULT '',
+        position        INTEGER NOT NULL,
+        CHECK ((amount_minor IS NULL) = (currency IS NULL))
+    )""",
+    "CREATE INDEX stage_record ON stage (record_id, position)",
+    "CREATE INDEX stage_kind_date ON stage (kind, date)",
+    """
+    CREATE TABLE record_source (
+        record_id INTEGER NOT NULL REFERENCES aid_record (id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL REFERENCES source (id) ON DELETE RESTRICT,
+        position  INTEGER NOT NULL,
+        PRIMARY KEY (record_id, source_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX record_source_source ON record_source (source_id)",
+    """
+    CREATE TABLE record_tag (
+        record_id INTEGER NOT NULL REFERENCES aid_record (id) ON DELETE CASCADE,
+        tag_id    INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+        PRIMARY KEY (record_id, tag_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX record_tag_tag ON record_tag (tag_id)",
+    """
+    CREATE TABLE meeting (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        starts_at   TEXT NOT NULL,
+        ends_at     TEXT NOT NULL DEFAULT '',
+        place       TEXT NOT NULL DEFAULT '',
+        minutes     TEXT NOT NULL DEFAULT '',
+        version     INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        updated_by  TEXT NOT NULL
+    )""",
+    "CREATE INDEX meeting_starts_at ON meeting (starts_at)",
+    """
+    CREATE TABLE meeting_participant (
+        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+        person_id  INTEGER NOT NULL REFERENCES person (id) ON DELETE RESTRICT,
+        role       TEXT NOT NULL DEFAULT '',
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, person_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX meeting_participant_person ON meeting_participant (person_id)",
+    """
+    CREATE TABLE meeting_topic (
+        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE meeting_action (
+        id         INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL CHECK (kind IN ('decision', 'follow_up')),
+        text       TEXT NOT NULL,
+        owner_id   INTEGER REFERENCES person (id) ON DELETE SET NULL,
+        due_on     TEXT,
+        done       INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+        position   INTEGER NOT NULL
+    )""",
+    "CREATE INDEX meeting_action_meeting ON meeting_action (meeting_id, position)",
+    "CREATE INDEX meeting_action_owner ON meeting_action (owner_id)",
+    """
+    CREATE TABLE meeting_record (
+        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+        record_id  INTEGER NOT NULL REFERENCES aid_record (id) ON DELETE CASCADE,
+        PRIMARY KEY (meeting_id, record_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX meeting_record_record ON meeting_record (record_id)",
+    """
+    CREATE TABLE meeting_source (
+        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+        source_id  INTEGER NOT NULL REFERENCES source (id) ON DELETE RESTRICT,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, source_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX meeting_source_source ON meeting_source (source_id)",
+    """
+    CREATE TABLE note (
+        id          INTEGER PRIMARY KEY,
+        record_id   INTEGER REFERENCES aid_record (id) ON DELETE CASCADE,
+        meeting_id  INTEGER REFERENCES meeting (id) ON DELETE CASCADE,
+        body        TEXT NOT NULL CHECK (length(trim(body)) > 0),
+        author      TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('comment', 'question', 'follow_up')),
+        resolved    INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+        pinned      INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+        version     INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        updated_by  TEXT NOT NULL,
+        CHECK ((record_id IS NULL) <> (meeting_id IS NULL))
+    )""",
+    "CREATE INDEX note_record ON note (record_id, created_at)",
+    "CREATE INDEX note_meeting ON note (meeting_id, created_at)",
+    """
+    CREATE TABLE history (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        who       TEXT NOT NULL,
+        entity    TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        action    TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+        field     TEXT NOT NULL,
+        old       TEXT,
+        new       TEXT
+    )""",
+    "CREATE INDEX history_entity ON history (entity, entity_id, id)",
+    # Full-text index over record titles and descriptions, meeting titles, topics and
+    # minutes, and note bodies. The rowid encodes the row: id * 4 + 1 for a record, + 2
+    # for a meeting, + 3 for a note. The store keeps it in step: triggers cannot, because
+    # with trusted_schema=OFF SQLite refuses a virtual table inside a trigger.
+    """
+    CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """
+    CREATE TABLE setting (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+]
+
+# MIGRATIONS[n] takes a catalogue from user_version n to n + 1.
+MIGRATIONS: list[list[str]] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
