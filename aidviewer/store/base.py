@@ -36,17 +36,34 @@ class CatalogueBase:
         self.path = path
         self.read_only = read_only
         self.user = user
+        self._in_batch = False
 
     # -- transactions -------------------------------------------------------------------
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self._in_batch:  # part of a batch(): its transaction commits or rolls back
+            yield self._con
+            return
         if self.read_only:
             raise ReadOnlyError(
                 f"“{self.path.name}” is open read-only: nothing was saved.", self.path
             )
         with connection.transaction(self._con, self.path) as con:
             yield con
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make every change inside the block one transaction: all of it is saved, or
+        (on any exception) none of it."""
+        if self._in_batch:
+            raise RuntimeError("batches do not nest")
+        with self._write():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
