@@ -20,6 +20,7 @@ from .errors import (
     DamagedError,
     DiskFullError,
     LockedError,
+    MigrationError,
     NewerVersionError,
     NotACatalogueError,
     ReadOnlyError,
@@ -204,7 +205,17 @@ def migrate(con: sqlite3.Connection, path: Path | None) -> None:
             (current,) = con.execute("PRAGMA user_version").fetchone()
             if current >= SCHEMA_VERSION:
                 return
-            for statement in MIGRATIONS[current]:
-                con.execute(statement)
-            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            con.execute(f"PRAGMA user_version = {current + 1}")
+            try:
+                for statement in MIGRATIONS[current]:
+                    con.execute(statement)
+                con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                con.execute(f"PRAGMA user_version = {current + 1}")
+            except sqlite3.Error as error:
+                translated = translate(error, path)
+                if isinstance(translated, CatalogueError):
+                    raise translated from error
+                raise MigrationError(
+                    f"Updating {_name(path) if path else 'the catalogue'} from format {current} "
+                    f"to {current + 1} failed ({error}); the file was left as it was.",
+                    path,
+                ) from error

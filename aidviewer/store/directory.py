@@ -116,6 +116,7 @@ class DirectoryMixin(CatalogueBase):
     def update_organisation(self, org: Organisation) -> Organisation:
         aliases = tuple(sorted(set(org.aliases)))
         with self._write():
+            self._current("organisation", "organisation", org.id, org.version)
             old_aliases = self._aliases(org.id)
             self._update(
                 "organisation",
@@ -131,6 +132,7 @@ class DirectoryMixin(CatalogueBase):
 
     def delete_organisation(self, org_id: int, version: int) -> None:
         with self._write():
+            self._current("organisation", "organisation", org_id, version)
             self._delete(
                 "organisation",
                 "organisation",

@@ -31,6 +31,10 @@ class NewerVersionError(CatalogueError):
     """The file was written by a newer aidviewer with a schema this one does not know."""
 
 
+class MigrationError(CatalogueError):
+    """Bringing an older catalogue up to date failed; it stays at its old version."""
+
+
 class ReadOnlyError(CatalogueError):
     """The file or its folder cannot be written."""
 

@@ -203,6 +203,7 @@ class MeetingsMixin(CatalogueBase):
     def update_meeting(self, meeting: Meeting) -> Meeting:
         _check_meeting(meeting)
         with self._write():
+            self._current("meeting", "meeting", meeting.id, meeting.version)
             old = self.meeting(meeting.id)
             old_text = self._meeting_children_text(old)
             new_text = self._meeting_children_text(meeting)
@@ -220,6 +221,7 @@ class MeetingsMixin(CatalogueBase):
 
     def delete_meeting(self, meeting_id: int, version: int) -> None:
         with self._write():
+            self._current("meeting", "meeting", meeting_id, version)
             meeting = self.meeting(meeting_id)
             notes = [
                 r[0]

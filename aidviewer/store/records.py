@@ -215,6 +215,7 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
     def update_record(self, record: AidRecord) -> AidRecord:
         _check_record(record)
         with self._write():
+            self._current("aid_record", "aid_record", record.id, record.version)
             old = self.record(record.id)
             old_text = self._record_children_text(old)
             new_text = self._record_children_text(record)
@@ -242,6 +243,7 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
 
     def delete_record(self, record_id: int, version: int) -> None:
         with self._write():
+            self._current("aid_record", "aid_record", record_id, version)
             record = self.record(record_id)
             notes = [
                 r[0]

@@ -1,0 +1,159 @@
+"""Every change writes history: who, when, entity, field, old and new value."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from aidviewer.store import (
+    AidRecord,
+    Catalogue,
+    Category,
+    FuzzyDate,
+    Meeting,
+    Money,
+    Note,
+    Organisation,
+    Participant,
+    Person,
+    Source,
+    Stage,
+    StageKind,
+    Tag,
+)
+
+
+@pytest.fixture
+def catalogue(empty_path: Path) -> Catalogue:
+    with Catalogue.open(empty_path, user="Ona Staff") as opened:
+        yield opened
+
+
+def _changes(
+    catalogue: Catalogue, entity: str, entity_id: int
+) -> list[tuple[str, str, str | None, str | None]]:
+    return [(h.action, h.field, h.old, h.new) for h in catalogue.history(entity, entity_id)]
+
+
+def test_create_update_delete_of_an_organisation(catalogue: Catalogue) -> None:
+    org = catalogue.add_organisation(
+        Organisation(name="Czechia", country="cz", aliases=("Czech Republic",))
+    )
+    org2 = catalogue.update_organisation(
+        dataclasses.replace(org, name="Czech Republic, Government of", aliases=("Czechia",))
+    )
+    catalogue.delete_organisation(org2.id, org2.version)
+    history = catalogue.history("organisation", org.id)
+    assert [(h.action, h.field) for h in history] == [
+        ("create", "*"),
+        ("update", "name"),
+        ("update", "aliases"),
+        ("delete", "*"),
+    ]
+    assert all(h.who == "Ona Staff" and h.at.endswith("Z") for h in history)
+    created = json.loads(history[0].new or "")
+    assert created["name"] == "Czechia" and created["country"] == "CZ"
+    assert (history[1].old, history[1].new) == ("Czechia", "Czech Republic, Government of")
+    assert (history[2].old, history[2].new) == ("Czech Republic", "Czechia")
+    assert json.loads(history[3].old or "")["name"] == "Czech Republic, Government of"
+
+
+@pytest.mark.parametrize(
+    ("entity", "add", "edit", "delete"),
+    [
+        (
+            "person",
+            lambda c: c.add_person(Person(name="Rustem Umerov", role="Minister")),
+            lambda c, p: c.update_person(dataclasses.replace(p, role="Minister of Defence")),
+            lambda c, p: c.delete_person(p.id, p.version),
+        ),
+        (
+            "category",
+            lambda c: c.add_category(Category(name="Demining")),
+            lambda c, x: c.update_category(dataclasses.replace(x, name="Mine action")),
+            lambda c, x: c.delete_category(x.id, x.version),
+        ),
+        (
+            "tag",
+            lambda c: c.add_tag(Tag(name="winter")),
+            lambda c, x: c.update_tag(dataclasses.replace(x, name="winter 2023")),
+            lambda c, x: c.delete_tag(x.id, x.version),
+        ),
+        (
+            "source",
+            lambda c: c.add_source(Source(title="Press release")),
+            lambda c, x: c.update_source(dataclasses.replace(x, publisher="Ministry")),
+            lambda c, x: c.delete_source(x.id, x.version),
+        ),
+    ],
+)
+def test_each_simple_entity_logs_its_life(catalogue: Catalogue, entity, add, edit, delete) -> None:
+    created = add(catalogue)
+    edited = edit(catalogue, created)
+    assert edited.version == created.version + 1
+    delete(catalogue, edited)
+    actions = [h.action for h in catalogue.history(entity, created.id)]
+    assert actions == ["create", "update", "delete"]
+
+
+def test_record_fields_and_children_are_logged(catalogue: Catalogue) -> None:
+    source = catalogue.add_source(Source(title="Press release"))
+    record = catalogue.add_record(
+        AidRecord(title="NASAMS launchers", stages=(Stage(kind=StageKind.ANNOUNCED),))
+    )
+    updated = catalogue.update_record(
+        dataclasses.replace(
+            record,
+            title="NASAMS launchers and equipment",
+            money=Money.eur(12_345),
+            stages=(
+                *record.stages,
+                Stage(kind=StageKind.DELIVERED, date=FuzzyDate.parse("2023-11-10")),
+            ),
+            source_ids=(source.id,),
+            tags=("NASAMS",),
+        )
+    )
+    changes = _changes(catalogue, "aid_record", record.id)
+    assert changes[0][:2] == ("create", "*")
+    by_field = {field: (old, new) for action, field, old, new in changes[1:]}
+    assert by_field["title"] == ("NASAMS launchers", "NASAMS launchers and equipment")
+    assert by_field["amount_minor"] == (None, "12345")
+    assert by_field["status"] == ("announced", "delivered")
+    assert by_field["stages"] == (
+        "announced, date unknown",
+        "announced, date unknown\ndelivered, 2023-11-10",
+    )
+    assert by_field["sources"] == ("", f"#{source.id}")
+    assert by_field["tags"] == ("", "NASAMS")
+    assert updated.version == 2 and updated.status is StageKind.DELIVERED
+
+
+def test_saving_unchanged_record_writes_nothing(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="Training", tags=("b", "a")))
+    same = catalogue.update_record(dataclasses.replace(record, tags=("a", "b")))
+    assert same.version == record.version
+    assert len(catalogue.history("aid_record", record.id)) == 1
+
+
+def test_meeting_and_note_changes_are_logged(catalogue: Catalogue) -> None:
+    person = catalogue.add_person(Person(name="Arvydas Anušauskas"))
+    meeting = catalogue.add_meeting(Meeting(title="Kyiv", starts_at="2023-11-10"))
+    meeting = catalogue.update_meeting(
+        dataclasses.replace(
+            meeting,
+            participants=(Participant(person_id=person.id, role="Minister"),),
+            minutes="Talked.",
+        )
+    )
+    note = catalogue.add_note(Note(meeting_id=meeting.id, body="Check the date"))
+    note = catalogue.update_note(dataclasses.replace(note, resolved=True))
+    catalogue.delete_note(note.id, note.version)
+    meeting_fields = [field for _, field, _, _ in _changes(catalogue, "meeting", meeting.id)]
+    assert meeting_fields == ["*", "minutes", "participants"]
+    assert _changes(catalogue, "note", note.id)[1] == ("update", "resolved", "0", "1")
+    assert [a for a, *_ in _changes(catalogue, "note", note.id)] == ["create", "update", "delete"]
+    assert note.author == "Ona Staff"

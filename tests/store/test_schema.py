@@ -1,0 +1,134 @@
+"""Schema creation, connection settings and migrations keyed on PRAGMA user_version."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from aidviewer.store import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Catalogue,
+    CatalogueError,
+    MigrationError,
+)
+from aidviewer.store import schema as schema_module
+
+TABLES = {
+    "organisation", "organisation_alias", "person", "category", "tag", "source", "aid_record",
+    "stage", "record_source", "record_tag", "meeting", "meeting_participant", "meeting_topic",
+    "meeting_action", "meeting_record", "meeting_source", "note", "history", "search_index",
+    "setting",
+}  # fmt: skip
+
+
+def _raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def test_new_catalogue_has_the_whole_schema(empty_path: Path) -> None:
+    con = _raw(empty_path)
+    names = {row[0] for row in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+    assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+    assert names >= TABLES
+
+
+def test_every_editable_table_carries_a_version(empty_path: Path) -> None:
+    con = _raw(empty_path)
+    for table in ("organisation", "person", "category", "tag", "source", "aid_record", "meeting",
+                  "note"):  # fmt: skip
+        columns = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+        assert {"version", "updated_at", "updated_by"} <= columns, table
+    con.close()
+
+
+def test_connection_is_hardened(empty_path: Path) -> None:
+    catalogue = Catalogue.open(empty_path)
+    con = catalogue._con  # the settings are a property of the live connection
+    pragmas = {
+        name: con.execute(f"PRAGMA {name}").fetchone()[0]
+        for name in (
+            "trusted_schema",
+            "foreign_keys",
+            "cell_size_check",
+            "mmap_size",
+            "busy_timeout",
+            "journal_mode",
+            "synchronous",
+        )
+    }
+    catalogue.close()
+    assert pragmas == {
+        "trusted_schema": 0,
+        "foreign_keys": 1,
+        "cell_size_check": 1,
+        "mmap_size": 0,
+        "busy_timeout": 5000,
+        "journal_mode": "delete",
+        "synchronous": 2,
+    }
+
+
+def test_create_refuses_an_existing_catalogue(sample_path: Path) -> None:
+    before = sample_path.read_bytes()
+    with pytest.raises(CatalogueError, match="already exists"):
+        Catalogue.create(sample_path)
+    assert sample_path.read_bytes() == before
+
+
+def test_failed_fill_leaves_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "new.aidb"
+
+    def fail(catalogue: Catalogue) -> None:
+        raise RuntimeError("stop half-way")
+
+    with pytest.raises(RuntimeError):
+        Catalogue.create(target, fill=fail)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _version_zero_file(path: Path) -> None:
+    """A catalogue as an interrupted first start leaves it: marked as ours, no schema yet."""
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 0")
+    con.commit()
+    con.close()
+
+
+def test_version_zero_file_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.aidb"
+    _version_zero_file(path)
+    with Catalogue.open(path) as catalogue:
+        assert catalogue.schema_version() == SCHEMA_VERSION
+        assert catalogue.check().sound
+        assert catalogue.counts()["records"] == 0
+
+
+def test_failing_migration_leaves_the_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.aidb"
+    _version_zero_file(path)
+    broken = [*schema_module.MIGRATIONS[0][:5], "CREATE TABLE broken (", "SELECT 1"]
+    monkeypatch.setattr(schema_module, "MIGRATIONS", [broken])
+    monkeypatch.setattr("aidviewer.store.connection.MIGRATIONS", [broken])
+    with pytest.raises(MigrationError, match="from format 0 to 1 failed"):
+        Catalogue.open(path)
+    con = _raw(path)
+    tables = [row[0] for row in con.execute("SELECT name FROM sqlite_schema")]
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    con.close()
+    assert (version, tables) == (0, [])
+
+
+def test_migrating_twice_changes_nothing(sample_path: Path) -> None:
+    Catalogue.open(sample_path).close()
+    before = sample_path.read_bytes()
+    Catalogue.open(sample_path).close()
+    assert sample_path.read_bytes() == before

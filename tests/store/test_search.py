@@ -1,0 +1,78 @@
+"""The full-text index follows every insert, update and delete."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from aidviewer.store import AidRecord, Catalogue, Meeting, Note
+
+
+@pytest.fixture
+def catalogue(empty_path: Path) -> Catalogue:
+    with Catalogue.open(empty_path) as opened:
+        yield opened
+
+
+def _found(catalogue: Catalogue, text: str) -> set[tuple[str, int]]:
+    return {(hit.kind, hit.id) for hit in catalogue.search(text)}
+
+
+def test_records_are_found_after_insert_update_and_delete(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="NASAMS launchers", description="air defence"))
+    assert _found(catalogue, "nasams") == {("record", record.id)}
+    assert _found(catalogue, "NASA") == {("record", record.id)}  # prefix
+    record = catalogue.update_record(dataclasses.replace(record, title="IRIS-T launchers"))
+    assert _found(catalogue, "nasams") == set()
+    assert _found(catalogue, "iris") == {("record", record.id)}
+    catalogue.delete_record(record.id, record.version)
+    assert _found(catalogue, "iris") == set()
+    assert _found(catalogue, "defence") == set()
+    assert catalogue.check().sound
+
+
+def test_search_ignores_case_and_diacritics(catalogue: Catalogue) -> None:
+    meeting = catalogue.add_meeting(
+        Meeting(title="Talks", starts_at="2023-11-10", minutes="Arvydas Anušauskas spoke")
+    )
+    assert _found(catalogue, "anusauskas") == {("meeting", meeting.id)}
+    assert _found(catalogue, "ANUŠAUSKAS") == {("meeting", meeting.id)}
+
+
+def test_meeting_topics_and_minutes_follow_updates(catalogue: Catalogue) -> None:
+    meeting = catalogue.add_meeting(
+        Meeting(title="Kyiv", starts_at="2023-11-10", topics=("demining",))
+    )
+    assert _found(catalogue, "demining") == {("meeting", meeting.id)}
+    meeting = catalogue.update_meeting(
+        dataclasses.replace(meeting, topics=(), minutes="winter kit")
+    )
+    assert _found(catalogue, "demining") == set()
+    assert _found(catalogue, "winter") == {("meeting", meeting.id)}
+    catalogue.delete_meeting(meeting.id, meeting.version)
+    assert _found(catalogue, "winter") == set()
+
+
+def test_notes_follow_edits_and_their_record(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="Training"))
+    note = catalogue.add_note(Note(record_id=record.id, body="Ask about the schedule"))
+    assert _found(catalogue, "schedule") == {("note", note.id)}
+    note = catalogue.update_note(dataclasses.replace(note, body="Ask about instructors"))
+    assert _found(catalogue, "schedule") == set()
+    assert _found(catalogue, "instructors") == {("note", note.id)}
+    other = catalogue.add_note(Note(record_id=record.id, body="More instructors"))
+    catalogue.delete_note(other.id, other.version)
+    assert _found(catalogue, "instructors") == {("note", note.id)}
+    # Deleting the record removes its notes, and the index forgets them too.
+    catalogue.delete_record(record.id, catalogue.record(record.id).version)
+    assert _found(catalogue, "instructors") == set()
+    assert catalogue.check().sound
+
+
+def test_search_text_is_not_query_syntax(catalogue: Catalogue) -> None:
+    catalogue.add_record(AidRecord(title="Fuel"))
+    for text in ['"', "NEAR(", "title:x", "*", "a OR", "-", "()"]:
+        catalogue.search(text)  # must not raise an FTS5 syntax error
+    assert catalogue.search("   ") == []
