@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from .base import CatalogueBase, DbValue
-from .errors import NotFoundError
+from .errors import InvalidValueError, NotFoundError
 from .types import (
     AidType,
     Category,
@@ -63,10 +63,16 @@ class DirectoryMixin(CatalogueBase):
 
     def _set_aliases(self, org_id: int, aliases: tuple[str, ...]) -> None:
         self._con.execute("DELETE FROM organisation_alias WHERE organisation_id = ?", (org_id,))
-        self._con.executemany(
-            "INSERT INTO organisation_alias (organisation_id, alias) VALUES (?, ?)",
-            [(org_id, alias.strip()) for alias in dict.fromkeys(aliases) if alias.strip()],
-        )
+        for alias in dict.fromkeys(a.strip() for a in aliases if a.strip()):
+            try:
+                self._con.execute(
+                    "INSERT INTO organisation_alias (organisation_id, alias) VALUES (?, ?)",
+                    (org_id, alias),
+                )
+            except sqlite3.IntegrityError as error:
+                raise InvalidValueError(
+                    f"The alias “{alias}” already exists for another organisation."
+                ) from error
 
     def _organisation_from_row(self, row: sqlite3.Row) -> Organisation:
         return Organisation(
