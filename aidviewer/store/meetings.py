@@ -194,11 +194,22 @@ class MeetingsMixin(CatalogueBase):
                 raise NotFoundError("This meeting does not exist.", self.path)
             return self._meeting_from_row(row)
 
-    def iter_meetings(self) -> Iterator[Meeting]:
-        """Every meeting with its details, earliest first."""
-        with self._read() as con:
-            for row in con.execute("SELECT * FROM meeting ORDER BY starts_at, id").fetchall():
-                yield self._meeting_from_row(row)
+    def iter_meetings(self, chunk: int = 500) -> Iterator[Meeting]:
+        """Every meeting with its details, earliest first, read in chunks as
+        `iter_records` is."""
+        last: tuple[str, int] = ("", 0)
+        while True:
+            with self._read() as con:
+                rows = con.execute(
+                    "SELECT * FROM meeting WHERE (starts_at, id) > (?, ?)"
+                    " ORDER BY starts_at, id LIMIT ?",
+                    (*last, chunk),
+                ).fetchall()
+                meetings = [self._meeting_from_row(row) for row in rows]
+            if not meetings:
+                return
+            yield from meetings
+            last = (meetings[-1].starts_at, meetings[-1].id)
 
     def update_meeting(self, meeting: Meeting) -> Meeting:
         _check_meeting(meeting)

@@ -206,11 +206,23 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
             updated_by=row["updated_by"],
         )
 
-    def iter_records(self) -> Iterator[AidRecord]:
-        """Every record with its stages, sources and tags, in id order."""
-        with self._read() as con:
-            for row in con.execute("SELECT * FROM aid_record ORDER BY id").fetchall():
-                yield self._record_from_row(row)
+    def iter_records(self, chunk: int = 500) -> Iterator[AidRecord]:
+        """Every record with its stages, sources and tags, in id order.
+
+        Read in chunks, each in its own short read transaction: no lock is held while
+        the caller works on the records, or if it stops half-way.
+        """
+        last = 0
+        while True:
+            with self._read() as con:
+                rows = con.execute(
+                    "SELECT * FROM aid_record WHERE id > ? ORDER BY id LIMIT ?", (last, chunk)
+                ).fetchall()
+                records = [self._record_from_row(row) for row in rows]
+            if not records:
+                return
+            yield from records
+            last = records[-1].id
 
     def update_record(self, record: AidRecord) -> AidRecord:
         _check_record(record)

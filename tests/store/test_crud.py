@@ -209,3 +209,17 @@ def test_batch_is_all_or_nothing(catalogue: Catalogue) -> None:
         catalogue.add_record(AidRecord(title="one"))
         catalogue.add_record(AidRecord(title="two"))
     assert catalogue.counts()["records"] == 2
+
+
+def test_iterating_holds_no_lock_between_chunks(catalogue: Catalogue) -> None:
+    for n in range(5):
+        catalogue.add_record(AidRecord(title=f"record {n}"))
+        catalogue.add_meeting(Meeting(title=f"meeting {n}", starts_at=f"2023-0{5 - n}-01"))
+    records = catalogue.iter_records(chunk=2)
+    meetings = catalogue.iter_meetings(chunk=2)
+    first, first_meeting = next(records), next(meetings)
+    # A write between two reads works: the half-consumed iterators hold no transaction.
+    catalogue.update_record(dataclasses.replace(first, title="renamed"))
+    assert [first.title, *(r.title for r in records)] == [f"record {n}" for n in range(5)]
+    starts = [first_meeting.starts_at, *(m.starts_at for m in meetings)]
+    assert starts == sorted(starts) and len(starts) == 5

@@ -1,0 +1,1 @@
+"""Report content from the store. No Qt."""
