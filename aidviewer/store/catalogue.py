@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +45,22 @@ def default_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name, as in some containers
         return "unknown"
+
+
+def _move_into_place(temp: Path, path: Path) -> None:
+    """Give the finished file its name without ever replacing someone else's file.
+
+    A hard link fails if `path` appeared meanwhile; where the file system has no hard
+    links, or `path` is the empty file a "New" dialog may leave, the file is renamed over it.
+    """
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        if path.stat().st_size > 0:
+            raise
+        os.replace(temp, path)
+    except OSError:
+        os.replace(temp, path)
 
 
 class Catalogue(RecordsMixin, MeetingsMixin, NotesMixin):
@@ -103,14 +118,13 @@ class Catalogue(RecordsMixin, MeetingsMixin, NotesMixin):
             raise CatalogueError(f"“{path.name}” already exists: choose another name.", path)
         if not path.parent.is_dir():
             raise CatalogueError(f"The folder for “{path.name}” does not exist.", path)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{path.stem}-", suffix=SUFFIX + ".tmp", dir=path.parent
-        )
-        os.close(handle)
-        temp = Path(temp_name)
+        temp: Path | None = None
         try:
-            con = sqlite3.connect(temp, isolation_level=None)
-            con.close()
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{path.stem}-", suffix=SUFFIX + ".tmp", dir=path.parent
+            )
+            os.close(handle)
+            temp = Path(temp_name)
             con = connection.connect(
                 temp, read_only=False, busy_timeout=connection.DEFAULT_BUSY_TIMEOUT
             )
@@ -121,15 +135,20 @@ class Catalogue(RecordsMixin, MeetingsMixin, NotesMixin):
             if fill is not None:
                 with cls.open(temp, user=user) as draft:
                     fill(draft)
-            os.replace(temp, path)
+            _move_into_place(temp, path)
+        except FileExistsError:
+            raise CatalogueError(
+                f"“{path.name}” already exists: choose another name.", path
+            ) from None
         except OSError as error:
             raise CatalogueError(
-                f"“{path.name}” could not be written: {error.strerror}.", path
+                f"“{path.name}” could not be written: {error.strerror or error}.", path
             ) from error
         finally:
-            for leftover in (temp, Path(f"{temp}-journal")):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
+            if temp is not None:
+                for leftover in (temp, Path(f"{temp}-journal")):
+                    with contextlib.suppress(FileNotFoundError):
+                        leftover.unlink()
         return cls.open(path, user=user)
 
     # -- life cycle -----------------------------------------------------------------------

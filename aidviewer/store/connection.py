@@ -55,6 +55,10 @@ def read_header(path: Path) -> tuple[int, int]:
         raise NotACatalogueError(f"{_name(path)} is a folder, not a catalogue.", path) from None
     except PermissionError:
         raise ReadOnlyError(f"You are not allowed to read {_name(path)}.", path) from None
+    except OSError as error:
+        raise StorageError(
+            f"{_name(path)} cannot be read: {error.strerror or error}.", path
+        ) from error
     if size == 0:
         raise NotACatalogueError(f"The file {_name(path)} is empty: it is not a catalogue.", path)
     if not header.startswith(SQLITE_MAGIC):

@@ -132,3 +132,24 @@ def test_migrating_twice_changes_nothing(sample_path: Path) -> None:
     before = sample_path.read_bytes()
     Catalogue.open(sample_path).close()
     assert sample_path.read_bytes() == before
+
+
+def test_create_never_replaces_a_file_that_appears_meanwhile(tmp_path: Path) -> None:
+    target = tmp_path / "new.aidb"
+
+    def colleague_saves_first(catalogue: Catalogue) -> None:
+        target.write_text("a colleague's file", encoding="utf-8")
+
+    with pytest.raises(CatalogueError, match="already exists"):
+        Catalogue.create(target, fill=colleague_saves_first)
+    assert target.read_text(encoding="utf-8") == "a colleague's file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.aidb"]
+
+
+def test_create_in_an_unusable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="does not exist"):
+        Catalogue.create(blocker / "new.aidb")
+    with pytest.raises(CatalogueError, match="cannot be read: Not a directory"):
+        Catalogue.open(blocker / "new.aidb")
