@@ -74,7 +74,9 @@ def fill_sample(catalogue: Catalogue, path: Path = SAMPLE_FILE) -> None:
 
 
 def _fill(catalogue: Catalogue, data: dict[str, Any]) -> None:
-    dating_note = " ".join(str(data.get("meta", {}).get("dating_note", "")).split())
+    meta = data.get("meta", {})
+    dating_note = " ".join(str(meta.get("dating_note", "")).split())
+    note_author = str(meta.get("note_author", "")).strip()
 
     sources: dict[str, int] = {}
     for entry in data.get("source", []):
@@ -153,7 +155,9 @@ def _fill(catalogue: Catalogue, data: dict[str, Any]) -> None:
         )
         records[entry["key"]] = record.id
         if dating_note:
-            catalogue.add_note(Note(record_id=record.id, body=dating_note, pinned=True))
+            catalogue.add_note(
+                Note(record_id=record.id, body=dating_note, author=note_author, pinned=True)
+            )
 
     for entry in data.get("meeting", []):
         where = f"meeting {entry['key']!r}"
@@ -188,7 +192,9 @@ def _fill(catalogue: Catalogue, data: dict[str, Any]) -> None:
             )
         )
         if dating_note:
-            catalogue.add_note(Note(meeting_id=meeting.id, body=dating_note, pinned=True))
+            catalogue.add_note(
+                Note(meeting_id=meeting.id, body=dating_note, author=note_author, pinned=True)
+            )
 
 
 def _paragraphs(text: str) -> str:

@@ -158,6 +158,7 @@ def test_inferred_year_is_explained_in_a_note(sample: Catalogue) -> None:
     for record in sample.iter_records():
         (note,) = sample.notes_for(record_id=record.id)
         assert note.pinned and "names no year" in note.body and "2023" in note.body
+        assert note.author == "aidviewer sample"
     for meeting in sample.iter_meetings():
         (note,) = sample.notes_for(meeting_id=meeting.id)
         assert "Umerov" in note.body
