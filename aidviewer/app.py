@@ -1,0 +1,130 @@
+"""The window's entry point and composition root.
+
+`aidviewer [FILE]` opens FILE, or the user's default catalogue, created from the sample
+on first launch. Everything the window uses is built here and handed over through
+constructors; nothing is looked up from a global registry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+
+from . import __version__
+from .models import MeetingTableModel, RecordTableModel
+from .store import SUFFIX, Catalogue, CatalogueError
+from .ui.dialogs import FileChooser, Notifier
+from .ui.main_window import MainWindow
+from .ui.settings import Settings
+
+APP_NAME = "aidviewer"
+DATA_DIR_VARIABLE = "AIDVIEWER_DATA_DIR"
+DEFAULT_NAME = "catalogue" + SUFFIX
+
+
+def data_dir() -> Path:
+    """Where the default catalogue lives: $AIDVIEWER_DATA_DIR, else the platform's
+    application-data folder (~/.local/share/aidviewer on Linux)."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def default_catalogue_path() -> Path:
+    return data_dir() / DEFAULT_NAME
+
+
+def ensure_default_catalogue() -> Path:
+    """The default catalogue's path, made from the sample content if it does not exist.
+
+    Raises CatalogueError when it cannot be made. An existing file is left for the normal
+    open to judge: a damaged or empty one is reported, never replaced.
+    """
+    path = default_catalogue_path()
+    if path.exists():
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CatalogueError(
+            f"The folder “{path.parent}” for your catalogue could not be made: {error.strerror}.",
+            path,
+        ) from error
+    from .sample import fill_sample  # only needed on first launch
+
+    Catalogue.create(path, fill=fill_sample).close()
+    return path
+
+
+def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME, description="A desktop catalogue of aid records and meetings."
+    )
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="the catalogue to open (default: your own)"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(list(arguments))
+
+
+def build_window(
+    arguments: Sequence[str],
+    settings: Settings,
+    files: FileChooser | None = None,
+    notifier: Notifier | None = None,
+) -> MainWindow:
+    """Build the window, show it and open the catalogue the arguments ask for.
+
+    A catalogue that cannot be opened is reported in one sentence; the window then shows
+    its empty state.
+    """
+    options = parse_arguments(arguments)
+    window = MainWindow(
+        settings,
+        RecordTableModel(),
+        MeetingTableModel(),
+        files=files or FileChooser(),
+        notifier=notifier or Notifier(),
+    )
+    window.show()
+    if options.file is not None:
+        window.open_catalogue(options.file)
+        return window
+    try:
+        path = ensure_default_catalogue()
+    except CatalogueError as error:
+        window.notifier.error(
+            window, QCoreApplication.translate("app", "Cannot open the catalogue"), error.message
+        )
+        return window
+    window.open_catalogue(path)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication(argv)
+    if QLocale.system().language() == QLocale.Language.C:
+        # No language set (LANG unset or C, as in many containers): the C locale writes
+        # "500000000.00€"; English groups digits and puts the euro sign first.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    # Qt has taken its own options (-platform, -style, …) out of arguments().
+    window = build_window(app.arguments()[1:], Settings(QSettings()))
+    code = app.exec()
+    del window
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+"""Qt item models over the catalogue store. No SQL here: only the store's public API."""
+
+from __future__ import annotations
+
+from .meeting_table import MeetingColumn, MeetingTableModel
+from .record_table import Column, RecordTableModel
+from .roles import Role
+from .sorting import SortProxyModel
+
+__all__ = [
+    "Column",
+    "MeetingColumn",
+    "MeetingTableModel",
+    "RecordTableModel",
+    "Role",
+    "SortProxyModel",
+]

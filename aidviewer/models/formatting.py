@@ -1,0 +1,62 @@
+"""Numbers, money and dates written for people, in their locale.
+
+Amounts are integer minor units; they are formatted digit by digit rather than through a
+float, so that a large sum is never shown rounded to the nearest representable double.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from aidviewer.store import FuzzyDate, minor_digits
+
+EURO_SIGN = "€"
+
+
+def format_integer(value: int, locale: QLocale) -> str:
+    """An integer with the locale's digits and group separators."""
+    return locale.toString(value)
+
+
+def _exact_number(units: int, digits: int, locale: QLocale) -> str:
+    whole, fraction = divmod(abs(units), 10**digits)
+    text = locale.toString(whole)
+    if digits:
+        text += locale.decimalPoint() + locale.toString(fraction).rjust(digits, locale.zeroDigit())
+    return text
+
+
+def format_money(minor: int, currency: str, locale: QLocale, symbol: str | None = None) -> str:
+    """An amount in minor units as the locale writes money: "€500,000,000.00" (en_US),
+    "500.000.000,00 €" (de_DE). `symbol` defaults to the ISO code with a space."""
+    digits = minor_digits(currency)
+    sign = symbol if symbol is not None else currency.upper() + " "
+    # Qt knows where the locale puts the symbol and the sign; ask it for a one-unit sample
+    # and put the exact digits where the sample's number is.
+    pattern = locale.toCurrencyString(-1.0 if minor < 0 else 1.0, sign, digits)
+    sample = locale.toString(1.0, "f", digits)
+    if sample in pattern:
+        return pattern.replace(sample, _exact_number(minor, digits, locale), 1).strip()
+    return locale.toCurrencyString(minor / 10**digits, sign, digits).strip()
+
+
+def format_eur(cents: int, locale: QLocale) -> str:
+    """A value in euro cents: "€500,000,000.00" in en_US."""
+    return format_money(cents, "EUR", locale, EURO_SIGN)
+
+
+def format_fuzzy_date(value: FuzzyDate) -> str:
+    """A date written to its precision ("2023-11-10", "2023-11", "2023"); ISO 8601 is
+    unambiguous in every locale, unlike "11/10/23"."""
+    return value.iso()
+
+
+def format_date_time(text: str) -> str:
+    """An ISO 8601 date or date-time as stored ("2023-11-10T14:30"), without the "T"."""
+    date_part, _, time_part = text.partition("T")
+    if not time_part:
+        return date_part
+    time_part = time_part.removesuffix("Z")
+    if time_part.count(":") == 2 and time_part.endswith(":00"):
+        time_part = time_part[:-3]
+    return f"{date_part} {time_part}"

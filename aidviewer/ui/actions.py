@@ -1,0 +1,62 @@
+"""Every action of the window in one place: ids, texts and standard shortcuts."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+class ActionId(Enum):
+    NEW = "new"
+    OPEN = "open"
+    CLOSE = "close"
+    CLEAR_RECENT = "clear_recent"
+    QUIT = "quit"
+
+
+_Std = QKeySequence.StandardKey
+
+# (text, status tip, standard shortcut); texts stay untranslated until used.
+_SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] = {
+    ActionId.NEW: (
+        QT_TRANSLATE_NOOP("Actions", "&New…"),
+        QT_TRANSLATE_NOOP("Actions", "Create a new, empty catalogue file"),
+        _Std.New,
+    ),
+    ActionId.OPEN: (
+        QT_TRANSLATE_NOOP("Actions", "&Open…"),
+        QT_TRANSLATE_NOOP("Actions", "Open a catalogue file"),
+        _Std.Open,
+    ),
+    ActionId.CLOSE: (
+        QT_TRANSLATE_NOOP("Actions", "&Close"),
+        QT_TRANSLATE_NOOP("Actions", "Close the catalogue"),
+        _Std.Close,
+    ),
+    ActionId.CLEAR_RECENT: (
+        QT_TRANSLATE_NOOP("Actions", "Clear Menu"),
+        QT_TRANSLATE_NOOP("Actions", "Forget the recently opened catalogues"),
+        None,
+    ),
+    ActionId.QUIT: (
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "Quit aidviewer"),
+        _Std.Quit,
+    ),
+}
+
+
+def make_action(action_id: ActionId, parent: QObject) -> QAction:
+    text, tip, shortcut = _SPECS[action_id]
+    action = QAction(QCoreApplication.translate("Actions", str(text)), parent)
+    action.setObjectName(f"action_{action_id.value}")
+    action.setStatusTip(QCoreApplication.translate("Actions", str(tip)))
+    if shortcut is not None:
+        action.setShortcuts(shortcut)
+    return action
+
+
+def make_actions(parent: QObject) -> dict[ActionId, QAction]:
+    return {action_id: make_action(action_id, parent) for action_id in ActionId}

@@ -1,0 +1,137 @@
+"""The open catalogue: a notice bar, and tabs with the records and meetings tables."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidviewer.models import Column, MeetingColumn, SortProxyModel
+
+# Widest a column grows when fitted to its contents (the title may be wider); longer text
+# is elided and shown whole in the tooltip.
+MAX_COLUMN_WIDTH = 260
+MAX_TITLE_WIDTH = 360
+# Narrowest a column is squeezed to so that all columns fit the window.
+MIN_COLUMN_WIDTH = 110
+TITLE_WEIGHT = 1.6
+
+
+def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
+    """A read-only, sortable table over `model` (through a sorting proxy)."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    proxy = SortProxyModel(model, view)
+    view.setModel(proxy)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionsMovable(True)
+    # Source order until the person clicks a header (Qt would sort by column 0 otherwise).
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    return view
+
+
+def fit_columns(view: QTableView, title: int) -> None:
+    """Size the columns to their contents, within reason; then, if they do not all fit
+    the view, narrow the widest ones first, so that short columns such as the value and
+    the dates stay readable without scrolling."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    widths = {section: header.sectionSize(section) for section in range(header.count())}
+    for section, width in widths.items():
+        widest = MAX_TITLE_WIDTH if section == title else MAX_COLUMN_WIDTH
+        widths[section] = min(width, widest)
+    # Take pixels from the widest column first; the title counts as narrower than it is,
+    # so it keeps more of its text than the organisation names beside it.
+    weights = {section: TITLE_WEIGHT if section == title else 1.0 for section in widths}
+    excess = sum(widths.values()) - view.viewport().width()
+    while excess > 0:
+        shrinkable = [s for s in widths if widths[s] > MIN_COLUMN_WIDTH * weights[s]]
+        if not shrinkable:
+            break
+        section = max(shrinkable, key=lambda s: widths[s] / weights[s])
+        widths[section] -= 1
+        excess -= 1
+    for section, width in widths.items():
+        header.resizeSection(section, width)
+    # resizeColumnsToContents() gave the last section a fixed width; setting the stretch
+    # again makes it fill the rest of the view, as it does after a resize.
+    header.setStretchLastSection(False)
+    header.setStretchLastSection(True)
+
+
+class CatalogueView(QWidget):
+    def __init__(
+        self,
+        records: QAbstractItemModel,
+        meetings: QAbstractItemModel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel#notice { background: #fff4c2; color: #3d3000;"
+            " border-bottom: 1px solid #e0c860; padding: 6px 10px; }"
+        )
+        self.notice.hide()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.records_view = make_table(records, "records_table", self.tabs)
+        self.meetings_view = make_table(meetings, "meetings_table", self.tabs)
+        self.tabs.addTab(self.records_view, self.tr("Aid records"))
+        self.tabs.addTab(self.meetings_view, self.tr("Meetings"))
+        # Columns are fitted when a table is first seen with rows: a hidden tab's
+        # viewport has no real width yet to fit them into.
+        self._sized: set[str] = set()
+        self.tabs.currentChanged.connect(self.fit_visible_columns)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs)
+
+    def tables(self) -> dict[str, QTableView]:
+        """The tables by the names their header state is saved under."""
+        return {"records": self.records_view, "meetings": self.meetings_view}
+
+    def mark_sized(self, name: str) -> None:
+        """The table's column widths are settled (restored from the settings)."""
+        self._sized.add(name)
+
+    def is_sized(self, name: str) -> bool:
+        return name in self._sized
+
+    def fit_visible_columns(self) -> None:
+        titles = {"records": Column.TITLE, "meetings": MeetingColumn.TITLE}
+        for name, view in self.tables().items():
+            if name not in self._sized and view.isVisible() and view.model().rowCount() > 0:
+                fit_columns(view, titles[name])
+                self._sized.add(name)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))

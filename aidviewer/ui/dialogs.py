@@ -1,0 +1,51 @@
+"""The window's questions to the person: file choosers and messages.
+
+They are small objects passed to the window, so that tests replace them and never block
+on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from aidviewer.store import SUFFIX
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def _filter() -> str:
+    return _tr("aidviewer catalogues (*{suffix});;All files (*)").format(suffix=SUFFIX)
+
+
+class FileChooser:
+    """Asks for a catalogue file to open or to create."""
+
+    def open_path(self, parent: QWidget | None, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, _tr("Open Catalogue"), str(folder), _filter())
+        return Path(name) if name else None
+
+    def save_path(self, parent: QWidget | None, folder: Path) -> Path | None:
+        # The store refuses to overwrite a catalogue, so the dialog need not ask.
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            _tr("New Catalogue"),
+            str(folder / _tr("Untitled{suffix}").format(suffix=SUFFIX)),
+            _filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return Path(name) if name else None
+
+
+class Notifier:
+    """Tells the person that something failed, in one plain sentence."""
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
+        # A file name like "<b>x</b>.aidb" is data, not markup.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

@@ -1,0 +1,267 @@
+"""The main window: one catalogue at a time, its records and meetings in tabs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from aidviewer.models import MeetingTableModel, RecordTableModel
+from aidviewer.models.formatting import format_eur
+from aidviewer.store import SUFFIX, Catalogue, CatalogueError
+
+from .actions import ActionId, make_actions
+from .catalogue_view import CatalogueView
+from .dialogs import FileChooser, Notifier
+from .empty_state import EmptyState
+from .recent_menu import RecentMenu
+from .settings import Settings
+
+DEFAULT_SIZE = (1280, 760)
+# An explicit minimum also keeps the layout from changing the window's minimum size each
+# time its contents change (which the offscreen platform reports as a warning).
+MINIMUM_SIZE = (560, 360)
+
+
+class MainWindow(QMainWindow):
+    """Shows one catalogue, or an empty state offering New and Open.
+
+    Everything it needs comes through the constructor: the settings, the two table
+    models (filled from whichever catalogue is open), and the objects that ask for file
+    names and show errors, which tests replace.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        records: RecordTableModel,
+        meetings: MeetingTableModel,
+        files: FileChooser | None = None,
+        notifier: Notifier | None = None,
+        busy_timeout: float | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.settings = settings
+        self.records = records
+        self.meetings = meetings
+        self.files = files if files is not None else FileChooser()
+        self.notifier = notifier if notifier is not None else Notifier()
+        self.catalogue: Catalogue | None = None
+        # How long to wait for another program's lock; None is the store's default.
+        self.busy_timeout = busy_timeout
+
+        self._actions = make_actions(self)
+        self.action(ActionId.NEW).triggered.connect(self.new_catalogue)
+        self.action(ActionId.OPEN).triggered.connect(self.choose_and_open)
+        self.action(ActionId.CLOSE).triggered.connect(self.close_catalogue)
+        self.action(ActionId.QUIT).triggered.connect(self.close)
+        self.action(ActionId.QUIT).setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.recent_menu = RecentMenu(settings, self.action(ActionId.CLEAR_RECENT), self)
+        self.recent_menu.open_requested.connect(self.open_catalogue)
+        self.action(ActionId.CLEAR_RECENT).triggered.connect(self.clear_recent_files)
+        self._build_menus()
+
+        self.empty_state = EmptyState(self.action(ActionId.NEW), self.action(ActionId.OPEN))
+        self.catalogue_view = CatalogueView(records, meetings)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.catalogue_view)
+        self.setCentralWidget(self.stack)
+
+        self.records_status = QLabel()
+        self.records_status.setObjectName("records_status")
+        self.meetings_status = QLabel()
+        self.meetings_status.setObjectName("meetings_status")
+        for label in (self.records_status, self.meetings_status):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setContentsMargins(6, 0, 6, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self._restore_geometry()
+        self._show()
+
+    # -- parts ----------------------------------------------------------------------------
+
+    def action(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("file_menu")
+        file_menu.addAction(self.action(ActionId.NEW))
+        file_menu.addAction(self.action(ActionId.OPEN))
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action(ActionId.CLOSE))
+        file_menu.addSeparator()
+        file_menu.addAction(self.action(ActionId.QUIT))
+
+    def clear_recent_files(self) -> None:
+        self.settings.clear_recent_files()
+        self.recent_menu.rebuild()
+
+    def _start_folder(self) -> Path:
+        if self.catalogue is not None:
+            return self.catalogue.path.absolute().parent
+        for path in self.settings.recent_files():
+            if path.parent.is_dir():
+                return path.parent
+        return Path(QDir.homePath())
+
+    # -- opening and closing --------------------------------------------------------------
+
+    def open_catalogue(self, path: Path | str, read_only: bool = False) -> bool:
+        """Open the catalogue at `path` in place of the current one. On failure, say why
+        in one sentence and keep the current catalogue open."""
+        path = Path(path)
+        try:
+            if self.busy_timeout is None:
+                catalogue = Catalogue.open(path, read_only=read_only)
+            else:
+                catalogue = Catalogue.open(
+                    path, read_only=read_only, busy_timeout=self.busy_timeout
+                )
+        except CatalogueError as error:
+            self.notifier.error(self, self.tr("Cannot open the catalogue"), error.message)
+            return False
+        return self._adopt(catalogue, self.tr("Cannot open the catalogue"))
+
+    def choose_and_open(self) -> bool:
+        path = self.files.open_path(self, self._start_folder())
+        return path is not None and self.open_catalogue(path)
+
+    def new_catalogue(self) -> bool:
+        """Ask where, make an empty catalogue there and show it."""
+        path = self.files.save_path(self, self._start_folder())
+        if path is None:
+            return False
+        if path.suffix.lower() != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            catalogue = Catalogue.create(path)
+        except CatalogueError as error:
+            self.notifier.error(self, self.tr("Cannot create the catalogue"), error.message)
+            return False
+        return self._adopt(catalogue, self.tr("Cannot create the catalogue"))
+
+    def close_catalogue(self) -> None:
+        if self.catalogue is None:
+            return
+        catalogue, self.catalogue = self.catalogue, None
+        self.records.load(None)
+        self.meetings.load(None)
+        catalogue.close()
+        self._show()
+
+    def _load_models(self, catalogue: Catalogue | None) -> None:
+        self.records.load(catalogue)
+        self.meetings.load(catalogue)
+
+    def _adopt(self, catalogue: Catalogue, title: str) -> bool:
+        """Show `catalogue` instead of the current one, which is closed only once the new
+        one has been read."""
+        old = self.catalogue
+        try:
+            self._load_models(catalogue)
+            totals = catalogue.totals()
+        except CatalogueError as error:
+            catalogue.close()
+            self._reload(old)
+            self.notifier.error(self, title, error.message)
+            return False
+        self.catalogue = catalogue
+        if old is not None:
+            old.close()
+        self.settings.add_recent_file(catalogue.path)
+        self.recent_menu.rebuild()
+        self._show(totals)
+        return True
+
+    def _reload(self, catalogue: Catalogue | None) -> None:
+        """Put back what was shown before a failed open."""
+        try:
+            self._load_models(catalogue)
+        except CatalogueError:
+            self._load_models(None)
+            if catalogue is not None:
+                catalogue.close()
+            self.catalogue = None
+            self._show()
+
+    # -- showing --------------------------------------------------------------------------
+
+    def _show(self, totals: tuple[int, int] | None = None) -> None:
+        catalogue = self.catalogue
+        self.action(ActionId.CLOSE).setEnabled(catalogue is not None)
+        if catalogue is None:
+            self.stack.setCurrentWidget(self.empty_state)
+            self.setWindowTitle("aidviewer")
+            self.setWindowFilePath("")
+            self.records_status.setText("")
+            self.meetings_status.setText("")
+            return
+        self.stack.setCurrentWidget(self.catalogue_view)
+        # "[*]" in a window title is Qt's modified-marker placeholder; "[*][*]" is literal.
+        name = catalogue.name.replace("[*]", "[*][*]")
+        if catalogue.read_only:
+            title = self.tr("{name} [read-only] — aidviewer").format(name=name)
+            notice = self.tr("Read-only: you can browse and print this catalogue, not change it.")
+        else:
+            title = self.tr("{name} — aidviewer").format(name=name)
+            notice = ""
+        self.setWindowTitle(title)
+        self.setWindowFilePath(str(catalogue.path.absolute()))
+        self.catalogue_view.show_notice(notice)
+        count, cents = totals if totals is not None else catalogue.totals()
+        self.records_status.setText(self.records_summary(count, cents))
+        self.meetings_status.setText(self.meetings_summary(self.meetings.rowCount()))
+        self.catalogue_view.fit_visible_columns()
+
+    def records_summary(self, count: int, cents: int) -> str:
+        total = format_eur(cents, self.locale())
+        if count == 1:
+            return self.tr("1 record · {total}").format(total=total)
+        return self.tr("%Ln records · {total}", "", count).format(total=total)
+
+    def meetings_summary(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 meeting")
+        return self.tr("%Ln meetings", "", count)
+
+    # -- settings -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            width, height = DEFAULT_SIZE
+            screen = self.screen().availableGeometry()
+            self.resize(min(width, screen.width()), min(height, screen.height()))
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for name, view in self.catalogue_view.tables().items():
+            header_state = self.settings.header_state(name)
+            header = view.horizontalHeader()
+            if header_state is not None and header.restoreState(header_state):
+                self.catalogue_view.mark_sized(name)
+                # restoreState() sets the indicator without sorting by it.
+                view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_settings(self) -> None:
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        for name, view in self.catalogue_view.tables().items():
+            if self.catalogue_view.is_sized(name):
+                self.settings.set_header_state(name, view.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.close_catalogue()
+        event.accept()

@@ -1,0 +1,92 @@
+"""The window's settings, declared once and typed, behind one QSettings adapter.
+
+Window and header geometry live in the "window" group, recent files in "recent".
+Settings that belong to one catalogue live in the catalogue, not here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class Settings:
+    """Typed access to a QSettings; tests pass one backed by a temporary INI file."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # -- window ---------------------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        if isinstance(value, QByteArray) and not value.isEmpty():
+            return value
+        if isinstance(value, bytes | bytearray) and value:
+            return QByteArray(bytes(value))
+        return None
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_window_geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/state", value)
+
+    def header_state(self, table: str) -> QByteArray | None:
+        return self._bytes(f"window/header_{table}")
+
+    def set_header_state(self, table: str, value: QByteArray) -> None:
+        self._store.setValue(f"window/header_{table}", value)
+
+    # -- recent files ---------------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        """Most recent first, at most MAX_RECENT, without duplicates."""
+        paths: list[Path] = []
+        count = self._store.beginReadArray("recent")
+        try:
+            for index in range(count):
+                self._store.setArrayIndex(index)
+                value = self._store.value("path")
+                if isinstance(value, str) and value and Path(value) not in paths:
+                    paths.append(Path(value))
+        finally:
+            self._store.endArray()
+        return paths[:MAX_RECENT]
+
+    def _set_recent_files(self, paths: list[Path]) -> None:
+        self._store.remove("recent")
+        self._store.beginWriteArray("recent", len(paths))
+        try:
+            for index, path in enumerate(paths):
+                self._store.setArrayIndex(index)
+                self._store.setValue("path", str(path))
+        finally:
+            self._store.endArray()
+
+    def add_recent_file(self, path: Path) -> None:
+        path = path.absolute()
+        others = [p for p in self.recent_files() if p != path]
+        self._set_recent_files([path, *others][:MAX_RECENT])
+
+    def remove_recent_file(self, path: Path) -> None:
+        self._set_recent_files([p for p in self.recent_files() if p != path.absolute()])
+
+    def clear_recent_files(self) -> None:
+        self._set_recent_files([])

@@ -1,0 +1,61 @@
+"""Money, numbers and dates as people read them, exactly, in several locales."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from aidviewer.models.formatting import (
+    format_date_time,
+    format_eur,
+    format_fuzzy_date,
+    format_integer,
+    format_money,
+)
+from aidviewer.store import FuzzyDate
+
+EN_US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+DE_DE = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+
+
+@pytest.mark.parametrize(
+    ("cents", "expected"),
+    [
+        (0, "€0.00"),
+        (5, "€0.05"),
+        (50_000_000_000, "€500,000,000.00"),
+        # One cent above what a double holds exactly at this size: no rounding allowed.
+        (9_007_199_254_740_993, "€90,071,992,547,409.93"),
+        (-123_456, "(€1,234.56)"),
+    ],
+)
+def test_eur_in_en_us(cents: int, expected: str) -> None:
+    assert format_eur(cents, EN_US) == expected
+
+
+def test_eur_in_german_puts_the_symbol_after() -> None:
+    assert format_eur(50_000_000_000, DE_DE) == "500.000.000,00\xa0€"
+
+
+def test_money_uses_the_currency_minor_unit() -> None:
+    assert format_money(1_500, "JPY", EN_US) == "JPY 1,500"
+    assert format_money(1_500, "KWD", EN_US) == "KWD 1.500"
+    assert format_money(1_500, "USD", EN_US, "$") == "$15.00"
+
+
+def test_integer_is_grouped() -> None:
+    assert format_integer(5_000_000_000, EN_US) == "5,000,000,000"
+    assert format_integer(12_345, DE_DE) == "12.345"
+
+
+def test_fuzzy_dates_keep_their_precision() -> None:
+    assert format_fuzzy_date(FuzzyDate.parse("2023-11-10")) == "2023-11-10"
+    assert format_fuzzy_date(FuzzyDate.parse("2023-11")) == "2023-11"
+    assert format_fuzzy_date(FuzzyDate.parse("2023")) == "2023"
+    assert format_fuzzy_date(FuzzyDate()) == ""
+
+
+def test_date_times_read_without_the_t() -> None:
+    assert format_date_time("2023-11-10") == "2023-11-10"
+    assert format_date_time("2023-11-10T14:30") == "2023-11-10 14:30"
+    assert format_date_time("2023-11-10T14:30:00") == "2023-11-10 14:30"

@@ -1,0 +1,175 @@
+"""The aid records table model over a real catalogue file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from aidviewer.models import Column, RecordTableModel, Role, SortProxyModel
+from aidviewer.store import AidRecord, Catalogue, Money, RecordSummary
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def _column(model: QSortFilterProxyModel | RecordTableModel, column: Column) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_passes_the_model_tester(
+    small_catalogue: Catalogue, qtmodeltester: ModelTester, en_us: object
+) -> None:
+    model = RecordTableModel()
+    assert model.rowCount() == 0
+    assert model.columnCount() == len(Column) == 10
+    model.load(small_catalogue)
+    assert model.rowCount() == 4
+    qtmodeltester.check(model)
+
+
+def test_sorting_proxy_passes_the_model_tester(
+    small_catalogue: Catalogue, qtmodeltester: ModelTester
+) -> None:
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    proxy = SortProxyModel(model)
+    proxy.sort(Column.VALUE_EUR, Qt.SortOrder.DescendingOrder)
+    assert proxy.rowCount() == 4
+    qtmodeltester.check(proxy)
+
+
+def test_cells_are_formatted_for_people(small_catalogue: Catalogue, en_us: object) -> None:
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    row = [model.index(0, column).data() for column in Column]
+    assert row == [
+        "NASAMS launchers",
+        "Lithuania",
+        "Armed Forces of Ukraine",
+        "Military",
+        "Air defence",
+        "Delivered",
+        "3 launchers",
+        "€900.00",
+        "2023-11",
+        "2023-11-10",
+    ]
+    assert _column(model, Column.VALUE_EUR) == [
+        "€900.00",
+        "€500,000,000.00",
+        "€10,000.00",
+        "",
+    ]
+    assert _column(model, Column.QUANTITY) == ["3 launchers", "12,345 items", "", ""]
+    assert _column(model, Column.STATUS) == ["Delivered", "Committed", "", ""]
+    assert _column(model, Column.AID_TYPE) == ["Military", "Military", "Humanitarian", "Financial"]
+    assert _column(model, Column.ANNOUNCED) == ["2023-11", "", "", ""]
+
+
+def test_tooltips_show_the_whole_text(small_catalogue: Catalogue, en_us: object) -> None:
+    small_catalogue.add_record(
+        AidRecord(
+            title="Paid in dollars",
+            money=Money(amount_minor=150_000, currency="USD", value_eur_cents=138_000),
+        )
+    )
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(0, Column.RECIPIENT).data(tip) == "Armed Forces of Ukraine"
+    assert model.index(3, Column.DONOR).data(tip) is None  # nothing to show
+    # The value in euros, with the amount as the source gave it behind it.
+    assert model.index(4, Column.VALUE_EUR).data() == "€1,380.00"
+    assert model.index(4, Column.VALUE_EUR).data(tip) == "USD 1,500.00"
+    assert model.index(0, Column.VALUE_EUR).data(tip) == "€900.00"
+
+
+def test_numbers_are_right_aligned(small_catalogue: Catalogue) -> None:
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    align = Qt.ItemDataRole.TextAlignmentRole
+    for column in Column:
+        expected = RIGHT if column in (Column.QUANTITY, Column.VALUE_EUR) else LEFT
+        assert model.index(0, column).data(align) == expected, column
+        assert model.headerData(column, Qt.Orientation.Horizontal, align) == expected, column
+
+
+def test_headers(small_catalogue: Catalogue) -> None:
+    model = RecordTableModel()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(Column))]
+    assert headers == [
+        "Title",
+        "Donor",
+        "Recipient",
+        "Aid type",
+        "Category",
+        "Status",
+        "Quantity",
+        "Value (EUR)",
+        "Announced",
+        "Delivered",
+    ]
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert model.headerData(len(Column), Qt.Orientation.Horizontal) is None
+
+
+def test_summary_and_sort_roles(small_catalogue: Catalogue) -> None:
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    summary = model.index(1, Column.TITLE).data(Role.SUMMARY)
+    assert isinstance(summary, RecordSummary)
+    assert summary == small_catalogue.record_summaries()[1]
+    assert model.index(1, Column.VALUE_EUR).data(Role.SORT) == 50_000_000_000
+    assert model.index(3, Column.VALUE_EUR).data(Role.SORT) == -1
+    assert model.index(0, Column.QUANTITY).data(Role.SORT) == 3
+    assert model.index(0, Column.ANNOUNCED).data(Role.SORT) == "2023-11-01"
+    assert model.index(2, Column.TITLE).data(Role.SORT) == "bandages"
+    assert model.roleNames()[int(Role.SUMMARY)].data() == b"summary"
+
+
+def test_unhandled_roles_and_children_are_empty(small_catalogue: Catalogue) -> None:
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    index = model.index(0, Column.TITLE)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    assert index.data(Qt.ItemDataRole.EditRole) is None
+    assert model.rowCount(index) == 0
+    assert model.columnCount(index) == 0
+    assert model.data(QModelIndex()) is None
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_value_column_sorts_by_number_not_text(small_catalogue: Catalogue) -> None:
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    proxy = SortProxyModel(model)
+    proxy.sort(Column.VALUE_EUR, Qt.SortOrder.AscendingOrder)
+    titles = _column(proxy, Column.TITLE)
+    # As text "€10,000.00" < "€500,000,000.00" < "€900.00"; as numbers the other way.
+    assert titles == ["Demining coalition", "NASAMS launchers", "bandages", "Total military aid"]
+    proxy.sort(Column.VALUE_EUR, Qt.SortOrder.DescendingOrder)
+    assert _column(proxy, Column.TITLE)[0] == "Total military aid"
+
+
+def test_titles_sort_ignoring_case(small_catalogue: Catalogue) -> None:
+    model = RecordTableModel()
+    model.load(small_catalogue)
+    proxy = SortProxyModel(model)
+    proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert _column(proxy, Column.TITLE) == [
+        "bandages",
+        "Demining coalition",
+        "NASAMS launchers",
+        "Total military aid",
+    ]
+
+
+def test_load_resets_and_none_empties(small_catalogue: Catalogue, qtbot: QtBot) -> None:
+    model = RecordTableModel()
+    with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
+        model.load(small_catalogue)
+    assert model.rowCount() == 4
+    with qtbot.waitSignal(model.modelReset):
+        model.load(None)
+    assert model.rowCount() == 0

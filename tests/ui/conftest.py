@@ -1,0 +1,71 @@
+"""Fixtures for the window tests: temporary settings, and stand-ins for the file dialogs
+and message boxes so that no test ever waits on a modal dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from pytestqt.qtbot import QtBot
+from window_helpers import FakeFiles, FakeNotifier, WindowFactory
+
+from aidviewer.models import MeetingTableModel, RecordTableModel
+from aidviewer.ui.main_window import MainWindow
+from aidviewer.ui.settings import Settings
+
+EN_US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+@pytest.fixture(autouse=True)
+def en_us() -> Iterator[QLocale]:
+    """English (United States) as the default locale, so expected text is exact."""
+    before = QLocale()
+    QLocale.setDefault(EN_US)
+    yield EN_US
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings" / "aidviewer.ini"
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> Settings:
+    """Settings in a temporary INI file: the user's own are never touched."""
+    return Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def files() -> FakeFiles:
+    return FakeFiles()
+
+
+@pytest.fixture
+def notifier() -> FakeNotifier:
+    return FakeNotifier()
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, settings: Settings, files: FakeFiles, notifier: FakeNotifier
+) -> WindowFactory:
+    """Build a shown main window the way app.py does, with the stand-ins."""
+
+    def make(settings_: Settings | None = None) -> MainWindow:
+        window = MainWindow(
+            settings_ or settings,
+            RecordTableModel(),
+            MeetingTableModel(),
+            files=files,  # type: ignore[arg-type]
+            notifier=notifier,  # type: ignore[arg-type]
+            busy_timeout=0.2,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

@@ -1,0 +1,150 @@
+"""File > Open of a bad file: one clear sentence, the open catalogue stays, and the bad
+file is left byte-identical with nothing beside it (RELIABILITY.md, T9)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from window_helpers import FakeFiles, FakeNotifier, WindowFactory, sha256
+
+from aidviewer.models import Column
+from aidviewer.store import SCHEMA_VERSION
+from aidviewer.ui.actions import ActionId
+from aidviewer.ui.main_window import MainWindow
+
+
+def _text_file(path: Path, sample: Path) -> None:
+    path.write_text("donor,recipient,value\nLithuania,Ukraine,500000000\n", encoding="utf-8")
+
+
+def _empty_file(path: Path, sample: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _header_only(path: Path, sample: Path) -> None:
+    path.write_bytes(sample.read_bytes()[:100])
+
+
+def _truncated(path: Path, sample: Path) -> None:
+    data = sample.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _foreign_sqlite(path: Path, sample: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT, title TEXT)")
+    con.execute("INSERT INTO moz_places (url, title) VALUES ('https://example.org', 'x')")
+    con.commit()
+    con.close()
+
+
+def _newer_version(path: Path, sample: Path) -> None:
+    shutil.copyfile(sample, path)
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+
+
+CASES: dict[str, tuple[Callable[[Path, Path], None], str]] = {
+    "text file": (_text_file, "The file “bad.aidb” is not an aidviewer catalogue."),
+    "empty file": (_empty_file, "The file “bad.aidb” is empty: it is not a catalogue."),
+    "header only": (_header_only, "truncated"),
+    "truncated": (_truncated, "truncated"),
+    "another program's database": (_foreign_sqlite, "database of another program"),
+    "newer version": (_newer_version, "newer version of aidviewer"),
+}
+
+
+def _assert_one_sentence(message: str) -> None:
+    assert "bad.aidb" in message
+    assert message.endswith(".")
+    assert "\n" not in message and "Traceback" not in message and "sqlite" not in message
+
+
+def _assert_still_showing_sample(window: MainWindow) -> None:
+    assert window.windowTitle() == "sample — aidviewer"
+    assert window.catalogue is not None and window.catalogue.name == "sample"
+    view = window.catalogue_view.records_view
+    assert view.model().rowCount() == 10
+    titles = [view.model().index(r, Column.TITLE).data() for r in range(10)]
+    assert "NASAMS launchers and equipment" in titles
+    assert window.catalogue.totals()[0] == 10  # still open and readable
+    assert window.records_status.text() == "10 records · €500,000,000.00"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_file_is_refused_and_untouched(
+    case: str,
+    make_window: WindowFactory,
+    files: FakeFiles,
+    notifier: FakeNotifier,
+    sample_path: Path,
+    tmp_path: Path,
+) -> None:
+    make, phrase = CASES[case]
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    bad = folder / "bad.aidb"
+    make(bad, sample_path)
+    before = sha256(bad)
+
+    window = make_window()
+    assert window.open_catalogue(sample_path)
+    files.open_answers.append(bad)
+    window.action(ActionId.OPEN).trigger()
+
+    assert len(notifier.errors) == 1
+    title, message = notifier.errors[0]
+    assert title == "Cannot open the catalogue"
+    assert phrase in message
+    _assert_one_sentence(message)
+    _assert_still_showing_sample(window)
+    assert sha256(bad) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["bad.aidb"]
+    assert bad not in window.settings.recent_files()
+
+
+def test_locked_file_is_refused_and_untouched(
+    make_window: WindowFactory,
+    files: FakeFiles,
+    notifier: FakeNotifier,
+    sample_path: Path,
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    bad = folder / "bad.aidb"
+    shutil.copyfile(sample_path, bad)
+    before = sha256(bad)
+    window = make_window()
+    window.open_catalogue(sample_path)
+    holder = sqlite3.connect(bad, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        files.open_answers.append(bad)
+        window.action(ActionId.OPEN).trigger()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert notifier.messages == [
+        "“bad.aidb” is locked by another program: try again when it has finished."
+    ]
+    _assert_still_showing_sample(window)
+    assert sha256(bad) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["bad.aidb"]
+
+
+def test_missing_file_from_the_empty_state(
+    make_window: WindowFactory, notifier: FakeNotifier, tmp_path: Path
+) -> None:
+    window = make_window()
+    assert not window.open_catalogue(tmp_path / "gone.aidb")
+    assert notifier.messages == ["The file “gone.aidb” does not exist."]
+    assert window.stack.currentWidget() is window.empty_state
+    assert window.catalogue is None
+    assert not (tmp_path / "gone.aidb").exists()

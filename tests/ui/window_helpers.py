@@ -1,0 +1,50 @@
+"""Stand-ins for the window's file dialogs and message boxes, and small checks shared by
+the window tests. (A plain module: tests import it; conftest.py only holds fixtures.)"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from aidviewer.ui.main_window import MainWindow
+
+
+class FakeFiles:
+    """Answers the file dialogs with paths a test sets beforehand."""
+
+    def __init__(self) -> None:
+        self.open_answers: list[Path | None] = []
+        self.save_answers: list[Path | None] = []
+        self.asked: list[str] = []
+
+    def open_path(self, parent: QWidget | None, folder: Path) -> Path | None:
+        self.asked.append("open")
+        return self.open_answers.pop(0)
+
+    def save_path(self, parent: QWidget | None, folder: Path) -> Path | None:
+        self.asked.append("save")
+        return self.save_answers.pop(0)
+
+
+class FakeNotifier:
+    """Records the error messages the window would have shown."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+
+    def error(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.errors.append((title, message))
+
+    @property
+    def messages(self) -> list[str]:
+        return [message for _, message in self.errors]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+WindowFactory = Callable[..., MainWindow]
