@@ -8,55 +8,21 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import bad_files
 import pytest
 from window_helpers import FakeFiles, FakeNotifier, WindowFactory, sha256
 
 from aidviewer.models import Column
-from aidviewer.store import SCHEMA_VERSION
 from aidviewer.ui.actions import ActionId
 from aidviewer.ui.main_window import MainWindow
 
-
-def _text_file(path: Path, sample: Path) -> None:
-    path.write_text("donor,recipient,value\nLithuania,Ukraine,500000000\n", encoding="utf-8")
-
-
-def _empty_file(path: Path, sample: Path) -> None:
-    path.write_bytes(b"")
-
-
-def _header_only(path: Path, sample: Path) -> None:
-    path.write_bytes(sample.read_bytes()[:100])
-
-
-def _truncated(path: Path, sample: Path) -> None:
-    data = sample.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
-
-
-def _foreign_sqlite(path: Path, sample: Path) -> None:
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT, title TEXT)")
-    con.execute("INSERT INTO moz_places (url, title) VALUES ('https://example.org', 'x')")
-    con.commit()
-    con.close()
-
-
-def _newer_version(path: Path, sample: Path) -> None:
-    shutil.copyfile(sample, path)
-    con = sqlite3.connect(path)
-    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    con.commit()
-    con.close()
-
-
 CASES: dict[str, tuple[Callable[[Path, Path], None], str]] = {
-    "text file": (_text_file, "The file “bad.aidb” is not an aidviewer catalogue."),
-    "empty file": (_empty_file, "The file “bad.aidb” is empty: it is not a catalogue."),
-    "header only": (_header_only, "truncated"),
-    "truncated": (_truncated, "truncated"),
-    "another program's database": (_foreign_sqlite, "database of another program"),
-    "newer version": (_newer_version, "newer version of aidviewer"),
+    "text file": (bad_files.text_file, "The file “bad.aidb” is not an aidviewer catalogue."),
+    "empty file": (bad_files.empty_file, "The file “bad.aidb” is empty: it is not a catalogue."),
+    "header only": (bad_files.header_only, "truncated"),
+    "truncated": (bad_files.truncated(0.5), "truncated"),
+    "another program's database": (bad_files.foreign_sqlite, "database of another program"),
+    "newer version": (bad_files.newer_version, "newer version of aidviewer"),
 }
 
 

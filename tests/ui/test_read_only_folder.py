@@ -8,36 +8,21 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import bad_files as bad
 import pytest
-from window_helpers import sha256
 
 
-def _can_mount_read_only() -> bool:
-    if shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp"],
-        capture_output=True,
-        check=False,
-    )
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(
-    not _can_mount_read_only(),
-    reason="needs `unshare -rm` to mount a read-only folder (file modes do not stop root)",
-)
+@pytest.mark.skipif(not bad.can_mount_read_only(), reason=bad.READ_ONLY_REASON)
 def test_window_opens_a_read_only_folder_with_the_notice(sample_path: Path, tmp_path: Path) -> None:
     folder = sample_path.parent / "ro"
     folder.mkdir()
     path = folder / "sample.aidb"
     shutil.copyfile(sample_path, path)
-    before = sha256(path)
+    before = bad.sha256(path)
     settings = tmp_path / "settings.ini"
     script = textwrap.dedent(
         f"""
@@ -62,14 +47,8 @@ def test_window_opens_a_read_only_folder_with_the_notice(sample_path: Path, tmp_
         window.close()
         """
     )
-    mount = f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder}"
-    result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", f'{mount} && exec "$0" -c "$1"', sys.executable, script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=120,
-        check=False,
+    result = bad.run_in_read_only_folder(
+        folder, sys.executable, "-c", script, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -78,5 +57,5 @@ def test_window_opens_a_read_only_folder_with_the_notice(sample_path: Path, tmp_
         "title sample [read-only] — aidviewer",
         "rows 10",
     ]
-    assert sha256(path) == before
+    assert bad.sha256(path) == before
     assert sorted(p.name for p in folder.iterdir()) == ["sample.aidb"]

@@ -3,10 +3,10 @@ the window tests. (A plain module: tests import it; conftest.py only holds fixtu
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from bad_files import sha256
 from PySide6.QtWidgets import QWidget
 
 from aidviewer.ui.main_window import MainWindow
@@ -43,8 +43,7 @@ class FakeNotifier:
         return [message for _, message in self.errors]
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 WindowFactory = Callable[..., MainWindow]
+
+
+__all__ = ["FakeFiles", "FakeNotifier", "WindowFactory", "sha256"]
