@@ -1,5 +1,6 @@
 """The catalogue store: the only place with SQL. Pure Python, no Qt."""
 
+from .base import PagingStats
 from .catalogue import SUFFIX, Catalogue, default_user
 from .errors import (
     CatalogueError,
@@ -14,6 +15,16 @@ from .errors import (
     NotFoundError,
     ReadOnlyError,
     StorageError,
+)
+from .query import (
+    MeetingQuery,
+    MeetingSort,
+    Page,
+    RecordQuery,
+    RecordSort,
+    SortKey,
+    fts_query,
+    search_words,
 )
 from .schema import APPLICATION_ID, SCHEMA_VERSION
 from .types import (
@@ -65,6 +76,8 @@ __all__ = [
     "LockedError",
     "Meeting",
     "MeetingAction",
+    "MeetingQuery",
+    "MeetingSort",
     "MeetingSummary",
     "MigrationError",
     "Money",
@@ -75,12 +88,17 @@ __all__ = [
     "NoteKind",
     "Organisation",
     "OrganisationKind",
+    "Page",
+    "PagingStats",
     "Participant",
     "Person",
     "Precision",
     "ReadOnlyError",
+    "RecordQuery",
+    "RecordSort",
     "RecordSummary",
     "SearchHit",
+    "SortKey",
     "Source",
     "SourceKind",
     "Stage",
@@ -88,5 +106,7 @@ __all__ = [
     "StorageError",
     "Tag",
     "default_user",
+    "fts_query",
     "minor_digits",
+    "search_words",
 ]

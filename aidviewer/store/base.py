@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,16 @@ DbValue = str | int | float | bytes | None
 
 # Rowid offsets of the full-text index (see schema.py).
 FTS_RECORD, FTS_MEETING, FTS_NOTE = 1, 2, 3
+
+
+@dataclass
+class PagingStats:
+    """What paging has cost so far: tests use it to show that a far row is reached
+    without reading the rows before it."""
+
+    queries: int = 0
+    rows: int = 0
+    largest_offset: int = 0
 
 
 def utc_now() -> str:
@@ -37,6 +48,7 @@ class CatalogueBase:
         self.read_only = read_only
         self.user = user
         self._in_batch = False
+        self.paging_stats = PagingStats()
 
     # -- transactions -------------------------------------------------------------------
 

@@ -18,9 +18,8 @@ from types import TracebackType
 from . import connection
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD
 from .errors import CatalogueError, ReadOnlyError
-from .meetings import MeetingsMixin
 from .notes import NotesMixin
-from .records import RecordsMixin
+from .query import QueryMixin
 from .schema import SCHEMA_VERSION
 from .types import CheckReport, HistoryEntry, SearchHit
 
@@ -63,7 +62,7 @@ def _move_into_place(temp: Path, path: Path) -> None:
         os.replace(temp, path)
 
 
-class Catalogue(RecordsMixin, MeetingsMixin, NotesMixin):
+class Catalogue(QueryMixin, NotesMixin):
     @classmethod
     def open(
         cls,

@@ -134,6 +134,12 @@ class DirectoryMixin(CatalogueBase):
             )
             if old_aliases != aliases:
                 self._set_aliases(org.id, aliases)
+            for role in ("donor", "recipient"):  # the records' copies of the name
+                self._con.execute(
+                    f"UPDATE aid_record SET {role}_name = ? WHERE {role}_id = ?"
+                    f" AND {role}_name <> ?",
+                    (org.name.strip(), org.id, org.name.strip()),
+                )
             return self.organisation(org.id)
 
     def delete_organisation(self, org_id: int, version: int) -> None:
@@ -235,6 +241,11 @@ class DirectoryMixin(CatalogueBase):
                 category.id,
                 category.version,
                 self._category_values(category),
+            )
+            self._con.execute(
+                "UPDATE aid_record SET category_name = ? WHERE category_id = ?"
+                " AND category_name <> ?",
+                (category.name.strip(), category.id, category.name.strip()),
             )
             return self.category(category.id)
 

@@ -13,7 +13,6 @@ from .errors import InvalidValueError, NotFoundError
 from .types import (
     AidRecord,
     AidType,
-    FuzzyDate,
     Money,
     RecordSummary,
     Stage,
@@ -71,8 +70,12 @@ def _check_record(record: AidRecord) -> None:
 
 
 class RecordsMixin(DirectoryMixin, CatalogueBase):
-    @staticmethod
-    def _record_values(record: AidRecord) -> dict[str, DbValue]:
+    def _record_values(self, record: AidRecord) -> dict[str, DbValue]:
+        """The record's columns, with the copies of names and stage dates that let the
+        table sort and filter through indexes (schema version 2)."""
+        status = status_of(record.stages)
+        announced = record.stage_date(StageKind.ANNOUNCED)
+        delivered = record.stage_date(StageKind.DELIVERED)
         return {
             "title": record.title.strip(),
             "description": record.description,
@@ -85,8 +88,24 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
             "quantity": record.quantity,
             "unit": record.unit.strip(),
             **money_to_db(record.money),
-            "status": None if status_of(record.stages) is None else str(status_of(record.stages)),
+            "status": None if status is None else status.value,
+            "donor_name": self._name_of("organisation", record.donor_id),
+            "recipient_name": self._name_of("organisation", record.recipient_id),
+            "category_name": self._name_of("category", record.category_id),
+            "status_rank": -1 if status is None else status.rank,
+            "announced_on": announced.value.isoformat() if announced.value else "",
+            "announced_precision": announced.precision.value,
+            "delivered_on": delivered.value.isoformat() if delivered.value else "",
+            "delivered_precision": delivered.precision.value,
         }
+
+    def _name_of(self, table: str, row_id: int | None) -> str:
+        if row_id is None:
+            return ""
+        row = self._con.execute(f"SELECT name FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise InvalidValueError(f"This aid record refers to a {table} that does not exist.")
+        return str(row[0])
 
     def _record_children_text(self, record: AidRecord) -> dict[str, str]:
         sources = ", ".join(f"#{sid}" for sid in record.source_ids)
@@ -272,44 +291,8 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
 
     def record_summaries(self) -> list[RecordSummary]:
         """Every record as a table row with names resolved, in id order."""
-        rows = self._query(
-            """
-            SELECT r.*, d.name AS donor, rc.name AS recipient, c.name AS category,
-                (SELECT date FROM stage WHERE record_id = r.id AND kind = 'announced'
-                    ORDER BY position LIMIT 1) AS announced_date,
-                (SELECT date_precision FROM stage WHERE record_id = r.id AND kind = 'announced'
-                    ORDER BY position LIMIT 1) AS announced_precision,
-                (SELECT date FROM stage WHERE record_id = r.id AND kind = 'delivered'
-                    ORDER BY position LIMIT 1) AS delivered_date,
-                (SELECT date_precision FROM stage WHERE record_id = r.id AND kind = 'delivered'
-                    ORDER BY position LIMIT 1) AS delivered_precision
-            FROM aid_record r
-            LEFT JOIN organisation d ON d.id = r.donor_id
-            LEFT JOIN organisation rc ON rc.id = r.recipient_id
-            LEFT JOIN category c ON c.id = r.category_id
-            ORDER BY r.id
-            """
-        )
-        return [
-            RecordSummary(
-                id=row["id"],
-                version=row["version"],
-                title=row["title"],
-                donor=row["donor"] or "",
-                recipient=row["recipient"] or "",
-                aid_type=AidType(row["aid_type"]),
-                category=row["category"] or "",
-                status=StageKind(row["status"]) if row["status"] else None,
-                quantity=row["quantity"],
-                unit=row["unit"],
-                money=money_from_db(row),
-                announced_on=_stage_date(row["announced_date"], row["announced_precision"]),
-                delivered_on=_stage_date(row["delivered_date"], row["delivered_precision"]),
-                updated_at=row["updated_at"],
-                updated_by=row["updated_by"],
-            )
-            for row in rows
-        ]
+        rows = self._query("SELECT * FROM aid_record ORDER BY id")
+        return [summary_from_row(row) for row in rows]
 
     def totals(self) -> tuple[int, int]:
         """(number of records, sum of their EUR values in cents)."""
@@ -322,5 +305,22 @@ def _normal_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(unique.values(), key=str.casefold))
 
 
-def _stage_date(value: str | None, precision: str | None) -> FuzzyDate:
-    return fuzzy_from_db(value, precision or "unknown")
+def summary_from_row(row: sqlite3.Row) -> RecordSummary:
+    """A table row from an `aid_record` row (names come from the copies on the record)."""
+    return RecordSummary(
+        id=row["id"],
+        version=row["version"],
+        title=row["title"],
+        donor=row["donor_name"],
+        recipient=row["recipient_name"],
+        aid_type=AidType(row["aid_type"]),
+        category=row["category_name"],
+        status=StageKind(row["status"]) if row["status"] else None,
+        quantity=row["quantity"],
+        unit=row["unit"],
+        money=money_from_db(row),
+        announced_on=fuzzy_from_db(row["announced_on"] or None, row["announced_precision"]),
+        delivered_on=fuzzy_from_db(row["delivered_on"] or None, row["delivered_precision"]),
+        updated_at=row["updated_at"],
+        updated_by=row["updated_by"],
+    )

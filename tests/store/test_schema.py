@@ -20,7 +20,7 @@ TABLES = {
     "organisation", "organisation_alias", "person", "category", "tag", "source", "aid_record",
     "stage", "record_source", "record_tag", "meeting", "meeting_participant", "meeting_topic",
     "meeting_action", "meeting_record", "meeting_source", "note", "history", "search_index",
-    "setting",
+    "setting", "saved_view",
 }  # fmt: skip
 
 
@@ -32,7 +32,7 @@ def test_new_catalogue_has_the_whole_schema(empty_path: Path) -> None:
     con = _raw(empty_path)
     names = {row[0] for row in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
     assert names >= TABLES
@@ -116,8 +116,7 @@ def test_failing_migration_leaves_the_old_version(
     path = tmp_path / "old.aidb"
     _version_zero_file(path)
     broken = [*schema_module.MIGRATIONS[0][:5], "CREATE TABLE broken (", "SELECT 1"]
-    monkeypatch.setattr(schema_module, "MIGRATIONS", [broken])
-    monkeypatch.setattr("aidviewer.store.connection.MIGRATIONS", [broken])
+    monkeypatch.setattr("aidviewer.store.connection.MIGRATIONS", [broken, []])
     with pytest.raises(MigrationError, match="from format 0 to 1 failed"):
         Catalogue.open(path)
     con = _raw(path)
@@ -153,3 +152,38 @@ def test_create_in_an_unusable_folder_is_a_clear_error(tmp_path: Path) -> None:
         Catalogue.create(blocker / "new.aidb")
     with pytest.raises(CatalogueError, match="cannot be read: Not a directory"):
         Catalogue.open(blocker / "new.aidb")
+
+
+def test_version_one_catalogue_keeps_its_data_when_migrated(tmp_path: Path) -> None:
+    """A catalogue written by the first release gains the sort columns, filled from its
+    records' organisations, categories and stages."""
+    path = tmp_path / "v1.aidb"
+    con = sqlite3.connect(path, isolation_level=None)
+    for statement in schema_module.MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.execute("PRAGMA user_version = 1")
+    meta = "1, '2023-11-10T00:00:00Z', '2023-11-10T00:00:00Z', 'v1'"
+    con.execute(
+        f"INSERT INTO organisation VALUES (1, 'Lithuania', 'government', 'LT', NULL, {meta})"
+    )
+    con.execute(f"INSERT INTO category VALUES (1, 'Air defence', 'military', {meta})")
+    con.execute(
+        "INSERT INTO aid_record (id, title, donor_id, aid_type, category_id, amount_minor,"
+        " currency, value_eur_cents, status, version, created_at, updated_at, updated_by)"
+        f" VALUES (7, 'NASAMS', 1, 'military', 1, 500, 'EUR', 500, 'delivered', {meta})"
+    )
+    con.execute(
+        "INSERT INTO stage (record_id, kind, date, date_precision, position)"
+        " VALUES (7, 'announced', '2023-11-01', 'month', 0),"
+        " (7, 'delivered', '2023-11-10', 'day', 1)"
+    )
+    con.execute("INSERT INTO search_index (rowid, title, body) VALUES (7 * 4 + 1, 'NASAMS', '')")
+    con.close()
+    with Catalogue.open(path) as catalogue:
+        assert catalogue.schema_version() == SCHEMA_VERSION
+        (row,) = catalogue.record_summaries()
+        assert catalogue.check().sound
+    assert (row.id, row.title, row.donor, row.category) == (7, "NASAMS", "Lithuania", "Air defence")
+    assert (row.announced_on.iso(), row.delivered_on.iso()) == ("2023-11", "2023-11-10")
+    assert row.money is not None and row.money.value_eur_cents == 500

@@ -1,0 +1,401 @@
+"""Sorting, filtering, searching and paging the records and meetings tables in SQL.
+
+The window and the command line describe what they want with a `RecordQuery` or a
+`MeetingQuery`; the store turns it into one WHERE clause and one ORDER BY that an index
+answers, and reads a page of rows at a time. A page is found either after a row already
+known (keyset: no row before it is read) or at an offset counted from the nearer end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD, CatalogueBase
+from .meetings import MeetingsMixin
+from .records import RecordsMixin, summary_from_row
+from .schema import SORT_EXPRESSIONS
+from .types import AidType, MeetingSummary, RecordSummary, StageKind
+
+
+class RecordSort(StrEnum):
+    """The columns the records table sorts by; each has an index (schema.py)."""
+
+    TITLE = "title"
+    DONOR = "donor"
+    RECIPIENT = "recipient"
+    AID_TYPE = "aid_type"
+    CATEGORY = "category"
+    STATUS = "status"
+    QUANTITY = "quantity"
+    VALUE = "value"
+    ANNOUNCED = "announced"
+    DELIVERED = "delivered"
+    UPDATED = "updated"
+    ID = "id"
+
+
+class MeetingSort(StrEnum):
+    STARTS = "starts"
+    TITLE = "title"
+    PLACE = "place"
+    ID = "id"
+
+
+_MEETING_SORT = {
+    MeetingSort.STARTS: "m.starts_at",
+    MeetingSort.TITLE: "m.title COLLATE NOCASE",
+    MeetingSort.PLACE: "m.place COLLATE NOCASE",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordQuery:
+    """What narrows and orders the records table. Empty fields do not narrow."""
+
+    search: str = ""
+    donor_ids: tuple[int, ...] = ()
+    recipient_ids: tuple[int, ...] = ()
+    aid_types: tuple[AidType, ...] = ()
+    category_ids: tuple[int, ...] = ()
+    statuses: tuple[StageKind, ...] = ()
+    tags: tuple[str, ...] = ()
+    date_from: date | None = None  # a stage dated on or after
+    date_to: date | None = None  # a stage dated on or before
+    value_min_cents: int | None = None
+    value_max_cents: int | None = None
+    sort: RecordSort = RecordSort.ID
+    descending: bool = False
+
+    @property
+    def narrowed(self) -> bool:
+        return self != RecordQuery(sort=self.sort, descending=self.descending)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingQuery:
+    search: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    # Meetings that discussed a record of these donors, categories or stages.
+    donor_ids: tuple[int, ...] = ()
+    category_ids: tuple[int, ...] = ()
+    statuses: tuple[StageKind, ...] = ()
+    sort: MeetingSort = MeetingSort.STARTS
+    descending: bool = False
+
+    @property
+    def narrowed(self) -> bool:
+        return self != MeetingQuery(sort=self.sort, descending=self.descending)
+
+
+# A row's position in the sort order: its sort value and its id (the tie-breaker).
+SortKey = tuple[Any, int]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows in sort order, each with its sort key."""
+
+    rows: list[Any]
+    keys: list[SortKey]
+
+
+def fts_query(text: str) -> str | None:
+    """Each word of `text` as a prefix term of an FTS5 query, all of them required; None
+    when there is no word. User text never reaches FTS5's query syntax."""
+    words = "".join(ch if ch.isalnum() else " " for ch in text).split()
+    if not words:
+        return None
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def search_words(text: str) -> list[str]:
+    """The words a search looks for, as `fts_query` sees them."""
+    return "".join(ch if ch.isalnum() else " " for ch in text).split()
+
+
+@dataclass
+class _Sql:
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.where.append(clause)
+        self.params.extend(params)
+
+    def any_of(self, column: str, values: tuple[Any, ...]) -> None:
+        if values:
+            marks = ", ".join("?" for _ in values)
+            self.add(f"{column} IN ({marks})", *values)
+
+    def clause(self) -> str:
+        return " WHERE " + " AND ".join(self.where) if self.where else ""
+
+
+def _record_filter(query: RecordQuery) -> _Sql:
+    sql = _Sql()
+    match = fts_query(query.search)
+    if match is not None:
+        sql.add(
+            "r.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ?"
+            f" AND rowid % 4 = {FTS_RECORD}"
+            " UNION SELECT n.record_id FROM note n WHERE n.record_id IS NOT NULL AND n.id IN"
+            " (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ?"
+            f" AND rowid % 4 = {FTS_NOTE}))",
+            match,
+            match,
+        )
+    sql.any_of("r.donor_id", query.donor_ids)
+    sql.any_of("r.recipient_id", query.recipient_ids)
+    sql.any_of("r.aid_type", tuple(AidType(t).value for t in query.aid_types))
+    sql.any_of("r.category_id", query.category_ids)
+    sql.any_of("r.status", tuple(StageKind(s).value for s in query.statuses))
+    if query.tags:
+        marks = ", ".join("?" for _ in query.tags)
+        sql.add(
+            "r.id IN (SELECT rt.record_id FROM record_tag rt JOIN tag t ON t.id = rt.tag_id"
+            f" WHERE t.name COLLATE NOCASE IN ({marks}))",
+            *query.tags,
+        )
+    if query.date_from is not None or query.date_to is not None:
+        low = query.date_from.isoformat() if query.date_from else "0000"
+        high = query.date_to.isoformat() if query.date_to else "9999"
+        sql.add("r.id IN (SELECT record_id FROM stage WHERE date BETWEEN ? AND ?)", low, high)
+    if query.value_min_cents is not None:
+        sql.add("r.value_eur_cents >= ?", query.value_min_cents)
+    if query.value_max_cents is not None:
+        sql.add("r.value_eur_cents <= ?", query.value_max_cents)
+    return sql
+
+
+def _meeting_filter(query: MeetingQuery) -> _Sql:
+    sql = _Sql()
+    match = fts_query(query.search)
+    if match is not None:
+        sql.add(
+            "m.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ?"
+            f" AND rowid % 4 = {FTS_MEETING}"
+            " UNION SELECT n.meeting_id FROM note n WHERE n.meeting_id IS NOT NULL AND n.id IN"
+            " (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ?"
+            f" AND rowid % 4 = {FTS_NOTE}))",
+            match,
+            match,
+        )
+    if query.date_from is not None:
+        sql.add("m.starts_at >= ?", query.date_from.isoformat())
+    if query.date_to is not None:
+        # "2023-11-10T14:00" is still on the 10th: compare with the day after, exclusive.
+        sql.add("substr(m.starts_at, 1, 10) <= ?", query.date_to.isoformat())
+    records = _Sql()
+    records.any_of("r.donor_id", query.donor_ids)
+    records.any_of("r.category_id", query.category_ids)
+    records.any_of("r.status", tuple(StageKind(s).value for s in query.statuses))
+    if records.where:
+        sql.add(
+            "m.id IN (SELECT mr.meeting_id FROM meeting_record mr JOIN aid_record r"
+            f" ON r.id = mr.record_id{records.clause()})",
+            *records.params,
+        )
+    return sql
+
+
+class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
+    # -- records ------------------------------------------------------------------------
+
+    def count_records(self, query: RecordQuery = RecordQuery()) -> tuple[int, int]:
+        """(number of records, sum of their EUR values in cents) that `query` lets through."""
+        sql = _record_filter(query)
+        rows = self._query(
+            "SELECT count(*), coalesce(sum(r.value_eur_cents), 0) FROM aid_record r" + sql.clause(),
+            tuple(sql.params),
+        )
+        return int(rows[0][0]), int(rows[0][1])
+
+    def record_page(
+        self,
+        query: RecordQuery,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: SortKey | None = None,
+        from_end: bool = False,
+    ) -> Page:
+        """Up to `limit` records in the query's order, skipping `offset` rows, starting
+        after the row with sort key `after` when given. With `from_end`, counts from the
+        last row backwards (the rows come back in backward order)."""
+        expression = "r.id" if query.sort is RecordSort.ID else "r." + SORT_EXPRESSIONS[query.sort]
+        sql = _record_filter(query)
+        rows = self._page(
+            "SELECT r.*, {key} AS sort_key FROM aid_record r",
+            expression,
+            "r.id",
+            sql,
+            descending=query.descending != from_end,
+            limit=limit,
+            offset=offset,
+            after=after,
+        )
+        return Page([summary_from_row(row) for row in rows], _keys(rows))
+
+    def record_rows(self, query: RecordQuery, limit: int | None = None) -> list[RecordSummary]:
+        """The records `query` lets through, in its order (the command line's table)."""
+        return self.record_page(query, limit=-1 if limit is None else limit).rows
+
+    def record_ids(self, query: RecordQuery) -> list[int]:
+        """The ids of the records `query` lets through, in its order."""
+        sql = _record_filter(query)
+        expression = "r.id" if query.sort is RecordSort.ID else "r." + SORT_EXPRESSIONS[query.sort]
+        direction = " DESC" if query.descending else ""
+        rows = self._query(
+            f"SELECT r.id FROM aid_record r{sql.clause()}"
+            f" ORDER BY {expression}{direction}, r.id{direction}",
+            tuple(sql.params),
+        )
+        return [int(row[0]) for row in rows]
+
+    # -- meetings -----------------------------------------------------------------------
+
+    def count_meetings(self, query: MeetingQuery = MeetingQuery()) -> int:
+        sql = _meeting_filter(query)
+        rows = self._query("SELECT count(*) FROM meeting m" + sql.clause(), tuple(sql.params))
+        return int(rows[0][0])
+
+    def meeting_page(
+        self,
+        query: MeetingQuery,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: SortKey | None = None,
+        from_end: bool = False,
+    ) -> Page:
+        """As `record_page`, for meetings."""
+        expression = "m.id" if query.sort is MeetingSort.ID else _MEETING_SORT[query.sort]
+        sql = _meeting_filter(query)
+        with self._read():
+            rows = self._page(
+                "SELECT m.*, {key} AS sort_key FROM meeting m",
+                expression,
+                "m.id",
+                sql,
+                descending=query.descending != from_end,
+                limit=limit,
+                offset=offset,
+                after=after,
+            )
+            summaries = self._meeting_summaries(rows)
+        return Page(summaries, _keys(rows))
+
+    def meeting_rows(self, query: MeetingQuery, limit: int | None = None) -> list[MeetingSummary]:
+        return self.meeting_page(query, limit=-1 if limit is None else limit).rows
+
+    def _meeting_summaries(self, rows: list[sqlite3.Row]) -> list[MeetingSummary]:
+        """Table rows for these meetings, with participants and topics in two queries."""
+        ids = [row["id"] for row in rows]
+        marks = ", ".join("?" for _ in ids)
+        names: dict[int, list[str]] = {i: [] for i in ids}
+        topics: dict[int, list[str]] = {i: [] for i in ids}
+        if ids:
+            for meeting_id, name in self._con.execute(
+                "SELECT mp.meeting_id, p.name FROM meeting_participant mp JOIN person p"
+                f" ON p.id = mp.person_id WHERE mp.meeting_id IN ({marks})"
+                " ORDER BY mp.meeting_id, mp.position",
+                ids,
+            ):
+                names[meeting_id].append(name)
+            for meeting_id, text in self._con.execute(
+                f"SELECT meeting_id, text FROM meeting_topic WHERE meeting_id IN ({marks})"
+                " ORDER BY meeting_id, position",
+                ids,
+            ):
+                topics[meeting_id].append(text)
+        return [
+            MeetingSummary(
+                id=row["id"],
+                version=row["version"],
+                title=row["title"],
+                starts_at=row["starts_at"],
+                ends_at=row["ends_at"],
+                place=row["place"],
+                participants=tuple(names[row["id"]]),
+                topics=tuple(topics[row["id"]]),
+                updated_at=row["updated_at"],
+                updated_by=row["updated_by"],
+            )
+            for row in rows
+        ]
+
+    # -- search results -----------------------------------------------------------------
+
+    def record_snippets(self, text: str, record_ids: list[int]) -> dict[int, str]:
+        """For each record that `text` finds, the best matching passage of its title,
+        description or notes, the matched words between \\x02 and \\x03."""
+        return self._snippets(text, record_ids, FTS_RECORD, "record_id")
+
+    def meeting_snippets(self, text: str, meeting_ids: list[int]) -> dict[int, str]:
+        return self._snippets(text, meeting_ids, FTS_MEETING, "meeting_id")
+
+    def _snippets(self, text: str, ids: list[int], kind: int, owner: str) -> dict[int, str]:
+        match = fts_query(text)
+        if match is None or not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        with self._read() as con:
+            owners = {row_id * 4 + kind: row_id for row_id in ids}
+            for note_id, owner_id in con.execute(
+                f"SELECT id, {owner} FROM note WHERE {owner} IN ({marks})", ids
+            ):
+                owners[note_id * 4 + FTS_NOTE] = owner_id
+            rowids = list(owners)
+            rowid_marks = ", ".join("?" for _ in rowids)
+            found: dict[int, str] = {}
+            for rowid, snippet in con.execute(
+                "SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 12)"
+                f" FROM search_index WHERE search_index MATCH ? AND rowid IN ({rowid_marks})"
+                " ORDER BY rank",
+                [match, *rowids],
+            ):
+                found.setdefault(owners[rowid], snippet)  # best-ranked passage first
+        return found
+
+    # -- the paging query ---------------------------------------------------------------
+
+    def _page(
+        self,
+        select: str,
+        expression: str,
+        id_column: str,
+        sql: _Sql,
+        *,
+        descending: bool,
+        limit: int,
+        offset: int,
+        after: SortKey | None,
+    ) -> list[sqlite3.Row]:
+        where = list(sql.where)
+        params = list(sql.params)
+        if after is not None:
+            # Row values compare pairwise with the left side's collation, so the index on
+            # (expression, id) is used in both directions.
+            where.append(f"({expression}, {id_column}) {'<' if descending else '>'} (?, ?)")
+            params.extend(after)
+        direction = " DESC" if descending else ""
+        statement = (
+            select.format(key=expression)
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {expression}{direction}, {id_column}{direction} LIMIT ? OFFSET ?"
+        )
+        rows = self._query(statement, (*params, limit, offset))
+        stats = self.paging_stats
+        stats.queries += 1
+        stats.rows += len(rows)
+        stats.largest_offset = max(stats.largest_offset, offset)
+        return rows
+
+
+def _keys(rows: list[sqlite3.Row]) -> list[SortKey]:
+    return [(row["sort_key"], row["id"]) for row in rows]
