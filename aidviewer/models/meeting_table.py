@@ -1,4 +1,4 @@
-"""The meetings table: one row per meeting, from `Catalogue.meeting_summaries()`."""
+"""The meetings table over a `MeetingQuery`, read a page at a time."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 
-from aidviewer.store import Catalogue, MeetingSummary
+from aidviewer.store import Catalogue, MeetingQuery, MeetingSort, MeetingSummary, Page
 
 from .formatting import format_date_time
-from .table import SummaryTableModel
+from .paged import PagedTableModel
 
 
 class MeetingColumn(IntEnum):
@@ -18,9 +18,10 @@ class MeetingColumn(IntEnum):
     TITLE = 1
     PLACE = 2
     PARTICIPANTS = 3
+    MATCH = 4  # the passage a search found; shown while searching
 
 
-class MeetingTableModel(SummaryTableModel[MeetingSummary, MeetingColumn]):
+class MeetingTableModel(PagedTableModel[MeetingSummary, MeetingColumn, MeetingQuery]):
     CONTEXT = "MeetingTableModel"
     COLUMNS = MeetingColumn
     HEADERS: ClassVar[dict[Any, object]] = {
@@ -28,15 +29,38 @@ class MeetingTableModel(SummaryTableModel[MeetingSummary, MeetingColumn]):
         MeetingColumn.TITLE: QT_TRANSLATE_NOOP("MeetingTableModel", "Title"),
         MeetingColumn.PLACE: QT_TRANSLATE_NOOP("MeetingTableModel", "Place"),
         MeetingColumn.PARTICIPANTS: QT_TRANSLATE_NOOP("MeetingTableModel", "Participants"),
+        MeetingColumn.MATCH: QT_TRANSLATE_NOOP("MeetingTableModel", "Found in"),
     }
+    SORTS: ClassVar[dict[Any, Any]] = {
+        MeetingColumn.STARTS: MeetingSort.STARTS,
+        MeetingColumn.TITLE: MeetingSort.TITLE,
+        MeetingColumn.PLACE: MeetingSort.PLACE,
+    }
+    HIGHLIGHTED = frozenset({MeetingColumn.TITLE, MeetingColumn.PARTICIPANTS})
+    MATCH_COLUMN = MeetingColumn.MATCH
 
     def __init__(self, parent: QObject | None = None, locale: QLocale | None = None) -> None:
-        super().__init__(parent, locale)
+        super().__init__(MeetingQuery(), parent, locale)
 
-    def load(self, catalogue: Catalogue | None) -> None:
-        """Show the meetings of `catalogue`, or none. Raises the store's CatalogueError
-        before anything changes."""
-        self.set_rows(catalogue.meeting_summaries() if catalogue is not None else [])
+    def count(self, catalogue: Catalogue, query: MeetingQuery) -> int:
+        return catalogue.count_meetings(query)
+
+    def fetch(
+        self,
+        catalogue: Catalogue,
+        query: MeetingQuery,
+        *,
+        limit: int,
+        offset: int,
+        after: Any,
+        from_end: bool,
+    ) -> Page:
+        return catalogue.meeting_page(
+            query, limit=limit, offset=offset, after=after, from_end=from_end
+        )
+
+    def snippets(self, catalogue: Catalogue, search: str, ids: list[int]) -> dict[int, str]:
+        return catalogue.meeting_snippets(search, ids)
 
     def display(self, item: MeetingSummary, column: MeetingColumn) -> str:
         match column:
@@ -48,11 +72,8 @@ class MeetingTableModel(SummaryTableModel[MeetingSummary, MeetingColumn]):
                 return item.place
             case MeetingColumn.PARTICIPANTS:
                 return ", ".join(item.participants)
-
-    def sort_value(self, item: MeetingSummary, column: MeetingColumn) -> str | int:
-        if column is MeetingColumn.STARTS:
-            return item.starts_at  # ISO 8601 text sorts chronologically
-        return self.display(item, column).casefold()
+            case MeetingColumn.MATCH:
+                return ""
 
     def tool_tip(self, item: MeetingSummary, column: MeetingColumn) -> str | None:
         if column is MeetingColumn.PARTICIPANTS and item.participants:

@@ -1,4 +1,4 @@
-"""The aid records table: one row per record, from `Catalogue.record_summaries()`."""
+"""The aid records table over a `RecordQuery`, read a page at a time."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 
-from aidviewer.store import Catalogue, RecordSummary
+from aidviewer.store import Catalogue, Page, RecordQuery, RecordSort, RecordSummary
 
 from .formatting import format_eur, format_fuzzy_date, format_integer, format_money
 from .labels import aid_type_label, stage_label
-from .table import SummaryTableModel
+from .paged import PagedTableModel
 
 
 class Column(IntEnum):
@@ -25,13 +25,10 @@ class Column(IntEnum):
     VALUE_EUR = 7
     ANNOUNCED = 8
     DELIVERED = 9
+    MATCH = 10  # the passage a search found; shown while searching
 
 
-# Sorts after every real value in an ascending sort, so unknown numbers come last.
-_UNKNOWN = -1
-
-
-class RecordTableModel(SummaryTableModel[RecordSummary, Column]):
+class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
     CONTEXT = "RecordTableModel"
     COLUMNS = Column
     HEADERS: ClassVar[dict[Any, object]] = {
@@ -45,16 +42,46 @@ class RecordTableModel(SummaryTableModel[RecordSummary, Column]):
         Column.VALUE_EUR: QT_TRANSLATE_NOOP("RecordTableModel", "Value (EUR)"),
         Column.ANNOUNCED: QT_TRANSLATE_NOOP("RecordTableModel", "Announced"),
         Column.DELIVERED: QT_TRANSLATE_NOOP("RecordTableModel", "Delivered"),
+        Column.MATCH: QT_TRANSLATE_NOOP("RecordTableModel", "Found in"),
     }
     NUMERIC = frozenset({Column.QUANTITY, Column.VALUE_EUR})
+    SORTS: ClassVar[dict[Any, Any]] = {
+        Column.TITLE: RecordSort.TITLE,
+        Column.DONOR: RecordSort.DONOR,
+        Column.RECIPIENT: RecordSort.RECIPIENT,
+        Column.AID_TYPE: RecordSort.AID_TYPE,
+        Column.CATEGORY: RecordSort.CATEGORY,
+        Column.STATUS: RecordSort.STATUS,
+        Column.QUANTITY: RecordSort.QUANTITY,
+        Column.VALUE_EUR: RecordSort.VALUE,
+        Column.ANNOUNCED: RecordSort.ANNOUNCED,
+        Column.DELIVERED: RecordSort.DELIVERED,
+    }
+    HIGHLIGHTED = frozenset({Column.TITLE})
+    MATCH_COLUMN = Column.MATCH
 
     def __init__(self, parent: QObject | None = None, locale: QLocale | None = None) -> None:
-        super().__init__(parent, locale)
+        super().__init__(RecordQuery(), parent, locale)
 
-    def load(self, catalogue: Catalogue | None) -> None:
-        """Show the records of `catalogue`, or none. Raises the store's CatalogueError
-        before anything changes."""
-        self.set_rows(catalogue.record_summaries() if catalogue is not None else [])
+    def count(self, catalogue: Catalogue, query: RecordQuery) -> int:
+        return catalogue.count_records(query)[0]
+
+    def fetch(
+        self,
+        catalogue: Catalogue,
+        query: RecordQuery,
+        *,
+        limit: int,
+        offset: int,
+        after: Any,
+        from_end: bool,
+    ) -> Page:
+        return catalogue.record_page(
+            query, limit=limit, offset=offset, after=after, from_end=from_end
+        )
+
+    def snippets(self, catalogue: Catalogue, search: str, ids: list[int]) -> dict[int, str]:
+        return catalogue.record_snippets(search, ids)
 
     def display(self, item: RecordSummary, column: Column) -> str:
         match column:
@@ -81,29 +108,11 @@ class RecordTableModel(SummaryTableModel[RecordSummary, Column]):
                 return format_fuzzy_date(item.announced_on)
             case Column.DELIVERED:
                 return format_fuzzy_date(item.delivered_on)
-
-    def sort_value(self, item: RecordSummary, column: Column) -> str | int:
-        match column:
-            case Column.QUANTITY:
-                return _UNKNOWN if item.quantity is None else item.quantity
-            case Column.VALUE_EUR:
-                cents = item.money.value_eur_cents if item.money else None
-                return _UNKNOWN if cents is None else cents
-            case Column.STATUS:
-                return _UNKNOWN if item.status is None else item.status.rank
-            case Column.ANNOUNCED:
-                return _date_key(item.announced_on.value)
-            case Column.DELIVERED:
-                return _date_key(item.delivered_on.value)
-            case _:
-                return self.display(item, column).casefold()
+            case Column.MATCH:
+                return ""
 
     def tool_tip(self, item: RecordSummary, column: Column) -> str | None:
         if column is Column.VALUE_EUR and item.money and item.money.currency != "EUR":
             # The amount as the source gave it, behind its value in euros.
             return format_money(item.money.amount_minor, item.money.currency, self.locale)
         return super().tool_tip(item, column)
-
-
-def _date_key(value: object) -> str:
-    return "" if value is None else str(value)

@@ -227,7 +227,7 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         """Up to `limit` records in the query's order, skipping `offset` rows, starting
         after the row with sort key `after` when given. With `from_end`, counts from the
         last row backwards (the rows come back in backward order)."""
-        expression = "r.id" if query.sort is RecordSort.ID else "r." + SORT_EXPRESSIONS[query.sort]
+        expression = "r.id" if query.sort is RecordSort.ID else SORT_EXPRESSIONS[query.sort]
         sql = _record_filter(query)
         rows = self._page(
             "SELECT r.*, {key} AS sort_key FROM aid_record r",
@@ -248,7 +248,7 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
     def record_ids(self, query: RecordQuery) -> list[int]:
         """The ids of the records `query` lets through, in its order."""
         sql = _record_filter(query)
-        expression = "r.id" if query.sort is RecordSort.ID else "r." + SORT_EXPRESSIONS[query.sort]
+        expression = "r.id" if query.sort is RecordSort.ID else SORT_EXPRESSIONS[query.sort]
         direction = " DESC" if query.descending else ""
         rows = self._query(
             f"SELECT r.id FROM aid_record r{sql.clause()}"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aidviewer.models import Column, MeetingColumn, SortProxyModel
+from aidviewer.models import Column, MeetingColumn
 
 # Widest a column grows when fitted to its contents (the title may be wider); longer text
 # is elided and shown whole in the tooltip.
@@ -25,11 +25,11 @@ TITLE_WEIGHT = 1.6
 
 
 def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
-    """A read-only, sortable table over `model` (through a sorting proxy)."""
+    """A read-only table over `model`, which sorts itself in the store when a header is
+    clicked."""
     view = QTableView(parent)
     view.setObjectName(name)
-    proxy = SortProxyModel(model, view)
-    view.setModel(proxy)
+    view.setModel(model)
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -44,6 +44,9 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableV
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
     header.setSectionsMovable(True)
+    # Fitting columns to their contents looks at the visible rows only, so that it never
+    # reads pages of a big table just to measure them.
+    header.setResizeContentsPrecision(0)
     # Source order until the person clicks a header (Qt would sort by column 0 otherwise).
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)

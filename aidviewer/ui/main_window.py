@@ -154,14 +154,14 @@ class MainWindow(QMainWindow):
         if self.catalogue is None:
             return
         catalogue, self.catalogue = self.catalogue, None
-        self.records.load(None)
-        self.meetings.load(None)
+        self.records.set_catalogue(None)
+        self.meetings.set_catalogue(None)
         catalogue.close()
         self._show()
 
     def _load_models(self, catalogue: Catalogue | None) -> None:
-        self.records.load(catalogue)
-        self.meetings.load(catalogue)
+        self.records.set_catalogue(catalogue)
+        self.meetings.set_catalogue(catalogue)
 
     def _adopt(self, catalogue: Catalogue, title: str) -> bool:
         """Show `catalogue` instead of the current one, which is closed only once the new

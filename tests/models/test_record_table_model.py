@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from aidviewer.models import Column, RecordTableModel, Role, SortProxyModel
-from aidviewer.store import AidRecord, Catalogue, Money, RecordSummary
+from aidviewer.models import Column, RecordTableModel, Role
+from aidviewer.store import (
+    AidRecord,
+    AidType,
+    Catalogue,
+    Money,
+    RecordQuery,
+    RecordSort,
+    RecordSummary,
+)
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def _column(model: QSortFilterProxyModel | RecordTableModel, column: Column) -> list[str]:
+def _column(model: RecordTableModel, column: Column) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
@@ -22,27 +31,35 @@ def test_passes_the_model_tester(
 ) -> None:
     model = RecordTableModel()
     assert model.rowCount() == 0
-    assert model.columnCount() == len(Column) == 10
-    model.load(small_catalogue)
+    assert model.columnCount() == len(Column) == 11
+    model.set_catalogue(small_catalogue)
     assert model.rowCount() == 4
     qtmodeltester.check(model)
 
 
-def test_sorting_proxy_passes_the_model_tester(
-    small_catalogue: Catalogue, qtmodeltester: ModelTester
+@pytest.mark.parametrize(
+    ("query", "rows"),
+    [
+        (RecordQuery(sort=RecordSort.VALUE, descending=True), 4),
+        (RecordQuery(aid_types=(AidType.MILITARY,)), 2),
+        (RecordQuery(search="nasa"), 1),
+    ],
+    ids=["sorted", "filtered", "searched"],
+)
+def test_passes_the_model_tester_sorted_filtered_and_searched(
+    small_catalogue: Catalogue, qtmodeltester: ModelTester, query: RecordQuery, rows: int
 ) -> None:
     model = RecordTableModel()
-    model.load(small_catalogue)
-    proxy = SortProxyModel(model)
-    proxy.sort(Column.VALUE_EUR, Qt.SortOrder.DescendingOrder)
-    assert proxy.rowCount() == 4
-    qtmodeltester.check(proxy)
+    model.set_catalogue(small_catalogue)
+    model.set_query(query)
+    assert model.rowCount() == rows
+    qtmodeltester.check(model)
 
 
 def test_cells_are_formatted_for_people(small_catalogue: Catalogue, en_us: object) -> None:
     model = RecordTableModel()
-    model.load(small_catalogue)
-    row = [model.index(0, column).data() for column in Column]
+    model.set_catalogue(small_catalogue)
+    row = [model.index(0, column).data() for column in Column if column is not Column.MATCH]
     assert row == [
         "NASAMS launchers",
         "Lithuania",
@@ -75,7 +92,7 @@ def test_tooltips_show_the_whole_text(small_catalogue: Catalogue, en_us: object)
         )
     )
     model = RecordTableModel()
-    model.load(small_catalogue)
+    model.set_catalogue(small_catalogue)
     tip = Qt.ItemDataRole.ToolTipRole
     assert model.index(0, Column.RECIPIENT).data(tip) == "Armed Forces of Ukraine"
     assert model.index(3, Column.DONOR).data(tip) is None  # nothing to show
@@ -87,7 +104,7 @@ def test_tooltips_show_the_whole_text(small_catalogue: Catalogue, en_us: object)
 
 def test_numbers_are_right_aligned(small_catalogue: Catalogue) -> None:
     model = RecordTableModel()
-    model.load(small_catalogue)
+    model.set_catalogue(small_catalogue)
     align = Qt.ItemDataRole.TextAlignmentRole
     for column in Column:
         expected = RIGHT if column in (Column.QUANTITY, Column.VALUE_EUR) else LEFT
@@ -109,28 +126,25 @@ def test_headers(small_catalogue: Catalogue) -> None:
         "Value (EUR)",
         "Announced",
         "Delivered",
+        "Found in",
     ]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
     assert model.headerData(len(Column), Qt.Orientation.Horizontal) is None
 
 
-def test_summary_and_sort_roles(small_catalogue: Catalogue) -> None:
+def test_summary_role(small_catalogue: Catalogue) -> None:
     model = RecordTableModel()
-    model.load(small_catalogue)
+    model.set_catalogue(small_catalogue)
     summary = model.index(1, Column.TITLE).data(Role.SUMMARY)
     assert isinstance(summary, RecordSummary)
     assert summary == small_catalogue.record_summaries()[1]
-    assert model.index(1, Column.VALUE_EUR).data(Role.SORT) == 50_000_000_000
-    assert model.index(3, Column.VALUE_EUR).data(Role.SORT) == -1
-    assert model.index(0, Column.QUANTITY).data(Role.SORT) == 3
-    assert model.index(0, Column.ANNOUNCED).data(Role.SORT) == "2023-11-01"
-    assert model.index(2, Column.TITLE).data(Role.SORT) == "bandages"
+    assert model.summary(1) == summary
     assert model.roleNames()[int(Role.SUMMARY)].data() == b"summary"
 
 
 def test_unhandled_roles_and_children_are_empty(small_catalogue: Catalogue) -> None:
     model = RecordTableModel()
-    model.load(small_catalogue)
+    model.set_catalogue(small_catalogue)
     index = model.index(0, Column.TITLE)
     assert index.data(Qt.ItemDataRole.DecorationRole) is None
     assert index.data(Qt.ItemDataRole.EditRole) is None
@@ -142,34 +156,34 @@ def test_unhandled_roles_and_children_are_empty(small_catalogue: Catalogue) -> N
 
 def test_value_column_sorts_by_number_not_text(small_catalogue: Catalogue) -> None:
     model = RecordTableModel()
-    model.load(small_catalogue)
-    proxy = SortProxyModel(model)
-    proxy.sort(Column.VALUE_EUR, Qt.SortOrder.AscendingOrder)
-    titles = _column(proxy, Column.TITLE)
+    model.set_catalogue(small_catalogue)
+    model.sort(Column.VALUE_EUR, Qt.SortOrder.AscendingOrder)
+    titles = _column(model, Column.TITLE)
     # As text "€10,000.00" < "€500,000,000.00" < "€900.00"; as numbers the other way.
     assert titles == ["Demining coalition", "NASAMS launchers", "bandages", "Total military aid"]
-    proxy.sort(Column.VALUE_EUR, Qt.SortOrder.DescendingOrder)
-    assert _column(proxy, Column.TITLE)[0] == "Total military aid"
+    model.sort(Column.VALUE_EUR, Qt.SortOrder.DescendingOrder)
+    assert _column(model, Column.TITLE)[0] == "Total military aid"
 
 
 def test_titles_sort_ignoring_case(small_catalogue: Catalogue) -> None:
     model = RecordTableModel()
-    model.load(small_catalogue)
-    proxy = SortProxyModel(model)
-    proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    assert _column(proxy, Column.TITLE) == [
+    model.set_catalogue(small_catalogue)
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert _column(model, Column.TITLE) == [
         "bandages",
         "Demining coalition",
         "NASAMS launchers",
         "Total military aid",
     ]
+    model.sort(-1)  # back to the natural order
+    assert _column(model, Column.TITLE)[0] == "NASAMS launchers"
 
 
-def test_load_resets_and_none_empties(small_catalogue: Catalogue, qtbot: QtBot) -> None:
+def test_set_catalogue_resets_and_none_empties(small_catalogue: Catalogue, qtbot: QtBot) -> None:
     model = RecordTableModel()
     with qtbot.waitSignals([model.modelAboutToBeReset, model.modelReset]):
-        model.load(small_catalogue)
+        model.set_catalogue(small_catalogue)
     assert model.rowCount() == 4
     with qtbot.waitSignal(model.modelReset):
-        model.load(None)
+        model.set_catalogue(None)
     assert model.rowCount() == 0

@@ -1,0 +1,311 @@
+"""A read-only table over a query of the store, read a page at a time.
+
+The row count is exact from the start (one COUNT). A row is found by the page that holds
+it: after a neighbouring page already read (keyset), or at an offset counted from the
+nearer end of the table, so the last of a million rows costs one small query. Only a
+bounded number of pages stay in memory. Sorting and filtering change the store query;
+nothing is sorted here.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from aidviewer.store import Catalogue, CatalogueError, Page
+
+from .highlight import marked_ranges, match_ranges
+from .roles import Role
+
+T = TypeVar("T")
+C = TypeVar("C", bound=IntEnum)
+Q = TypeVar("Q")
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _CachedPage(Generic[T]):
+    __slots__ = ("keys", "rows", "snippets")
+
+    def __init__(self, page: Page, snippets: dict[int, str]) -> None:
+        self.rows: list[T] = page.rows
+        self.keys = page.keys
+        self.snippets = snippets
+
+
+class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
+    """Rows of type `T` (a summary dataclass with an `id`), columns of the IntEnum `C`,
+    selected and ordered by a query of type `Q` (a frozen dataclass with `search`,
+    `sort` and `descending`)."""
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 24  # about 5,000 rows: several screens in each direction
+
+    CONTEXT = "PagedTableModel"
+    COLUMNS: type[C]
+    # PySide6 types QT_TRANSLATE_NOOP as returning object: it returns its text argument.
+    HEADERS: ClassVar[dict[Any, object]]
+    NUMERIC: ClassVar[frozenset[Any]] = frozenset()
+    # The store's sort for each column that can be sorted.
+    SORTS: ClassVar[dict[Any, Any]] = {}
+    # Columns whose text shows the search's matched words, and the column of snippets.
+    HIGHLIGHTED: ClassVar[frozenset[Any]] = frozenset()
+    MATCH_COLUMN: ClassVar[Any] = None
+
+    # The query changed (filters, search or sort); the row count may have changed too.
+    queryChanged = Signal()
+    # Reading failed (the file went away, a lock outlasted the timeout): one sentence.
+    readFailed = Signal(str)
+
+    def __init__(
+        self, default_query: Q, parent: QObject | None = None, locale: QLocale | None = None
+    ):
+        super().__init__(parent)
+        self._locale = locale if locale is not None else QLocale()
+        self._catalogue: Catalogue | None = None
+        self._query: Q = default_query
+        self._count = 0
+        self._pages: OrderedDict[int, _CachedPage[T]] = OrderedDict()
+        self._failed = False
+
+    # -- what subclasses fill in ----------------------------------------------------------
+
+    def count(self, catalogue: Catalogue, query: Q) -> int:
+        raise NotImplementedError
+
+    def fetch(
+        self, catalogue: Catalogue, query: Q, *, limit: int, offset: int, after: Any, from_end: bool
+    ) -> Page:
+        raise NotImplementedError
+
+    def snippets(self, catalogue: Catalogue, search: str, ids: list[int]) -> dict[int, str]:
+        return {}
+
+    def display(self, item: T, column: C) -> str:
+        raise NotImplementedError
+
+    def tool_tip(self, item: T, column: C) -> str | None:
+        """The whole text, for a cell too narrow to show it."""
+        return self.display(item, column) or None
+
+    # -- the source -----------------------------------------------------------------------
+
+    @property
+    def catalogue(self) -> Catalogue | None:
+        return self._catalogue
+
+    @property
+    def query(self) -> Q:
+        return self._query
+
+    @property
+    def locale(self) -> QLocale:
+        return self._locale
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        """Show `catalogue` (or nothing) with the current query. Raises the store's
+        CatalogueError before anything changes."""
+        count = self.count(catalogue, self._query) if catalogue is not None else 0
+        self._reset(catalogue, self._query, count)
+
+    def set_query(self, query: Q) -> None:
+        """Narrow, search or sort differently. Raises CatalogueError before anything
+        changes."""
+        if query == self._query:
+            return
+        count = self.count(self._catalogue, query) if self._catalogue is not None else 0
+        self._reset(self._catalogue, query, count)
+        self.queryChanged.emit()
+
+    def refresh(self) -> None:
+        """Read again after the catalogue changed."""
+        self.set_catalogue(self._catalogue)
+
+    def _reset(self, catalogue: Catalogue | None, query: Q, count: int) -> None:
+        self.beginResetModel()
+        self._catalogue = catalogue
+        self._query = query
+        self._count = count
+        self._pages.clear()
+        self._failed = False
+        self.endResetModel()
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def summary(self, row: int) -> T | None:
+        """The row's dataclass, read from the store if its page is not in memory."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.PAGE_SIZE)
+        if page is None:
+            return None
+        offset = row % self.PAGE_SIZE
+        return page.rows[offset] if offset < len(page.rows) else None
+
+    def row_of(self, item_id: int) -> int | None:
+        """The row showing the item with this id, among the pages in memory."""
+        for number, page in self._pages.items():
+            for offset, item in enumerate(page.rows):
+                if item.id == item_id:  # type: ignore[attr-defined]
+                    return number * self.PAGE_SIZE + offset
+        return None
+
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    def _page(self, number: int) -> _CachedPage[T] | None:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        if self._catalogue is None or self._failed:
+            return None
+        try:
+            page = self._read(self._catalogue, number)
+        except CatalogueError as error:
+            # data() cannot raise into Qt: show empty cells and say why, once.
+            self._failed = True
+            self.readFailed.emit(error.message)
+            return None
+        self._pages[number] = page
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _read(self, catalogue: Catalogue, number: int) -> _CachedPage[T]:
+        size = self.PAGE_SIZE
+        start = number * size
+        length = min(size, self._count - start)
+
+        def fetch(offset: int, after: Any, from_end: bool) -> Page:
+            page = self.fetch(
+                catalogue, self._query, limit=length, offset=offset, after=after, from_end=from_end
+            )
+            return Page(page.rows[::-1], page.keys[::-1]) if from_end else page
+
+        before, behind = self._pages.get(number - 1), self._pages.get(number + 1)
+        if before is not None and len(before.keys) == size:
+            page = fetch(0, before.keys[-1], from_end=False)
+        elif behind is not None and behind.keys:
+            page = fetch(0, behind.keys[0], from_end=True)
+        elif start <= self._count - (start + length):
+            page = fetch(start, None, from_end=False)
+        else:  # nearer the end: count from there
+            page = fetch(self._count - (start + length), None, from_end=True)
+        search = getattr(self._query, "search", "")
+        snippets = (
+            self.snippets(catalogue, search, [item.id for item in page.rows])
+            if search and self.MATCH_COLUMN is not None
+            else {}
+        )
+        return _CachedPage(page, snippets)
+
+    # -- QAbstractItemModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in _ROLES:
+            return None
+        column = self.COLUMNS(index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in self.NUMERIC else _LEFT
+        row = index.row()
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.PAGE_SIZE)
+        if page is None or row % self.PAGE_SIZE >= len(page.rows):
+            return None
+        item = page.rows[row % self.PAGE_SIZE]
+        if role == Role.SUMMARY:
+            return item
+        if column == self.MATCH_COLUMN:
+            marked = page.snippets.get(item.id, "")  # type: ignore[attr-defined]
+            if role == Role.HIGHLIGHT:
+                return marked_ranges(marked)[1]
+            text = marked_ranges(marked)[0]
+            return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(item, column)
+        if role == Role.HIGHLIGHT:
+            search = getattr(self._query, "search", "")
+            if not search or column not in self.HIGHLIGHTED:
+                return []
+            return match_ranges(self.display(item, column), search)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tool_tip(item, column)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        column = self.COLUMNS(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[column]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in self.NUMERIC else _LEFT
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the store. A column without a sort of its own (or -1) restores the
+        table's natural order."""
+        key = self.SORTS.get(self.COLUMNS(column)) if 0 <= column < len(self.COLUMNS) else None
+        default = type(self._query)()
+        query = replace(  # type: ignore[type-var]
+            self._query,
+            sort=key if key is not None else default.sort,  # type: ignore[attr-defined]
+            descending=key is not None and order == Qt.SortOrder.DescendingOrder,
+        )
+        try:
+            self.set_query(query)
+        except CatalogueError as error:
+            self.readFailed.emit(error.message)
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = super().roleNames()
+        names[int(Role.SUMMARY)] = QByteArray(b"summary")
+        names[int(Role.HIGHLIGHT)] = QByteArray(b"highlight")
+        return names
+
+
+_ROLES = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole),
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(Qt.ItemDataRole.TextAlignmentRole),
+        int(Role.SUMMARY),
+        int(Role.HIGHLIGHT),
+    }
+)
