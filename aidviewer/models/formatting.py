@@ -60,3 +60,20 @@ def format_date_time(text: str) -> str:
     if time_part.count(":") == 2 and time_part.endswith(":00"):
         time_part = time_part[:-3]
     return f"{date_part} {time_part}"
+
+
+def parse_eur(text: str, locale: QLocale) -> int | None:
+    """An amount of euros typed in the locale's way ("1,500.50" in en_US, "1.500,50" in
+    de_DE, a euro sign allowed) as integer cents; None for empty or unreadable text.
+    Parsed digit by digit, never through a float."""
+    text = text.replace(EURO_SIGN, "").replace("EUR", "").strip()
+    if not text:
+        return None
+    group, point = locale.groupSeparator(), locale.decimalPoint()
+    text = text.replace(group, "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    whole, _, fraction = text.partition(point)
+    if not whole:
+        whole = "0"
+    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
+        return None
+    return int(whole) * 100 + int(fraction.ljust(2, "0") or 0)

@@ -43,7 +43,9 @@ class MeetingTableModel(PagedTableModel[MeetingSummary, MeetingColumn, MeetingQu
         super().__init__(MeetingQuery(), parent, locale)
 
     def count(self, catalogue: Catalogue, query: MeetingQuery) -> int:
-        return catalogue.count_meetings(query)
+        count = catalogue.count_meetings(query)
+        self.unfiltered = catalogue.count_meetings() if query.narrowed else count
+        return count
 
     def fetch(
         self,

@@ -84,6 +84,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         self._count = 0
         self._pages: OrderedDict[int, _CachedPage[T]] = OrderedDict()
         self._failed = False
+        # Rows of the whole table without filters or search, for "N of M"; set by count().
+        self.unfiltered = 0
 
     # -- what subclasses fill in ----------------------------------------------------------
 
@@ -122,6 +124,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         """Show `catalogue` (or nothing) with the current query. Raises the store's
         CatalogueError before anything changes."""
+        if catalogue is None:
+            self.unfiltered = 0
         count = self.count(catalogue, self._query) if catalogue is not None else 0
         self._reset(catalogue, self._query, count)
 

@@ -62,9 +62,13 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
 
     def __init__(self, parent: QObject | None = None, locale: QLocale | None = None) -> None:
         super().__init__(RecordQuery(), parent, locale)
+        self.value_cents = 0  # the EUR value of the rows shown
 
     def count(self, catalogue: Catalogue, query: RecordQuery) -> int:
-        return catalogue.count_records(query)[0]
+        count, cents = catalogue.count_records(query)
+        everything = catalogue.count_records()[0] if query.narrowed else count
+        self.unfiltered, self.value_cents = everything, cents
+        return count
 
     def fetch(
         self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aidviewer.models import Column, MeetingColumn
+from aidviewer.models import Column, MeetingColumn, MeetingTableModel, RecordTableModel
+from aidviewer.store import Catalogue, CatalogueError, MeetingQuery, RecordQuery
+
+from .filter_bar import FilterBar
+from .highlight_delegate import install as install_highlighting
 
 # Widest a column grows when fitted to its contents (the title may be wider); longer text
 # is elided and shown whole in the tooltip.
@@ -22,6 +28,7 @@ MAX_TITLE_WIDTH = 360
 # Narrowest a column is squeezed to so that all columns fit the window.
 MIN_COLUMN_WIDTH = 110
 TITLE_WEIGHT = 1.6
+MATCH_WIDTH = 380  # the passage a search found
 
 
 def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
@@ -82,11 +89,61 @@ def fit_columns(view: QTableView, title: int) -> None:
     header.setStretchLastSection(True)
 
 
+class TablePage(QWidget):
+    """A filter bar over a table: the bar's query drives the model, the header's sort
+    too, and the column of passages found appears only while searching."""
+
+    def __init__(
+        self,
+        model: RecordTableModel | MeetingTableModel,
+        name: str,
+        query: RecordQuery | MeetingQuery,
+        match_column: int,
+        highlighted: list[int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.match_column = match_column
+        self.filter_bar = FilterBar(query, self)
+        self.view = make_table(model, name, self)
+        install_highlighting(self.view, [*highlighted, match_column])
+        self.filter_bar.queryChanged.connect(self._filter)
+        model.queryChanged.connect(self._show_match_column)
+        model.modelReset.connect(self._show_match_column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view)
+        # Passages found read best beside the title they explain.
+        header = self.view.horizontalHeader()
+        header.moveSection(header.visualIndex(match_column), 1)
+        self._show_match_column()
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        self.filter_bar.set_catalogue(catalogue)
+
+    def _filter(self, query: RecordQuery | MeetingQuery) -> None:
+        # The header owns the order; the bar owns everything else.
+        order = {"sort": self.model.query.sort, "descending": self.model.query.descending}
+        try:
+            self.model.set_query(replace(query, **order))
+        except CatalogueError as error:
+            self.model.readFailed.emit(error.message)
+
+    def _show_match_column(self) -> None:
+        searching = bool(self.model.query.search)
+        self.view.setColumnHidden(self.match_column, not searching)
+        if searching and self.view.columnWidth(self.match_column) < MATCH_WIDTH:
+            self.view.setColumnWidth(self.match_column, MATCH_WIDTH)
+
+
 class CatalogueView(QWidget):
     def __init__(
         self,
-        records: QAbstractItemModel,
-        meetings: QAbstractItemModel,
+        records: RecordTableModel,
+        meetings: MeetingTableModel,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,10 +159,21 @@ class CatalogueView(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.records_view = make_table(records, "records_table", self.tabs)
-        self.meetings_view = make_table(meetings, "meetings_table", self.tabs)
-        self.tabs.addTab(self.records_view, self.tr("Aid records"))
-        self.tabs.addTab(self.meetings_view, self.tr("Meetings"))
+        self.records_page = TablePage(
+            records, "records_table", RecordQuery(), Column.MATCH, [Column.TITLE], self.tabs
+        )
+        self.meetings_page = TablePage(
+            meetings,
+            "meetings_table",
+            MeetingQuery(),
+            MeetingColumn.MATCH,
+            [MeetingColumn.TITLE],
+            self.tabs,
+        )
+        self.records_view = self.records_page.view
+        self.meetings_view = self.meetings_page.view
+        self.tabs.addTab(self.records_page, self.tr("Aid records"))
+        self.tabs.addTab(self.meetings_page, self.tr("Meetings"))
         # Columns are fitted when a table is first seen with rows: a hidden tab's
         # viewport has no real width yet to fit them into.
         self._sized: set[str] = set()
@@ -134,6 +202,10 @@ class CatalogueView(QWidget):
             if name not in self._sized and view.isVisible() and view.model().rowCount() > 0:
                 fit_columns(view, titles[name])
                 self._sized.add(name)
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        self.records_page.set_catalogue(catalogue)
+        self.meetings_page.set_catalogue(catalogue)
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
 
         self.empty_state = EmptyState(self.action(ActionId.NEW), self.action(ActionId.OPEN))
         self.catalogue_view = CatalogueView(records, meetings)
+        records.modelReset.connect(self._show_counts)
+        meetings.modelReset.connect(self._show_counts)
+        records.readFailed.connect(self._read_failed)
+        meetings.readFailed.connect(self._read_failed)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.catalogue_view)
@@ -154,14 +158,14 @@ class MainWindow(QMainWindow):
         if self.catalogue is None:
             return
         catalogue, self.catalogue = self.catalogue, None
-        self.records.set_catalogue(None)
-        self.meetings.set_catalogue(None)
+        self._load_models(None)
         catalogue.close()
         self._show()
 
     def _load_models(self, catalogue: Catalogue | None) -> None:
         self.records.set_catalogue(catalogue)
         self.meetings.set_catalogue(catalogue)
+        self.catalogue_view.set_catalogue(catalogue)
 
     def _adopt(self, catalogue: Catalogue, title: str) -> bool:
         """Show `catalogue` instead of the current one, which is closed only once the new
@@ -169,7 +173,6 @@ class MainWindow(QMainWindow):
         old = self.catalogue
         try:
             self._load_models(catalogue)
-            totals = catalogue.totals()
         except CatalogueError as error:
             catalogue.close()
             self._reload(old)
@@ -180,7 +183,7 @@ class MainWindow(QMainWindow):
             old.close()
         self.settings.add_recent_file(catalogue.path)
         self.recent_menu.rebuild()
-        self._show(totals)
+        self._show()
         return True
 
     def _reload(self, catalogue: Catalogue | None) -> None:
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
 
     # -- showing --------------------------------------------------------------------------
 
-    def _show(self, totals: tuple[int, int] | None = None) -> None:
+    def _show(self) -> None:
         catalogue = self.catalogue
         self.action(ActionId.CLOSE).setEnabled(catalogue is not None)
         if catalogue is None:
@@ -218,21 +221,42 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.setWindowFilePath(str(catalogue.path.absolute()))
         self.catalogue_view.show_notice(notice)
-        count, cents = totals if totals is not None else catalogue.totals()
-        self.records_status.setText(self.records_summary(count, cents))
-        self.meetings_status.setText(self.meetings_summary(self.meetings.rowCount()))
+        self._show_counts()
         self.catalogue_view.fit_visible_columns()
 
-    def records_summary(self, count: int, cents: int) -> str:
-        total = format_eur(cents, self.locale())
-        if count == 1:
-            return self.tr("1 record · {total}").format(total=total)
-        return self.tr("%Ln records · {total}", "", count).format(total=total)
+    def _show_counts(self) -> None:
+        if self.catalogue is None:
+            return
+        records, meetings = self.records, self.meetings
+        self.records_status.setText(
+            self.records_summary(records.rowCount(), records.unfiltered, records.value_cents)
+        )
+        self.meetings_status.setText(
+            self.meetings_summary(meetings.rowCount(), meetings.unfiltered)
+        )
 
-    def meetings_summary(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 meeting")
-        return self.tr("%Ln meetings", "", count)
+    def records_summary(self, shown: int, everything: int, cents: int) -> str:
+        """ "10 records · €500,000,000.00", or "3 of 10 records · €900.00" when narrowed."""
+        total = format_eur(cents, self.locale())
+        if shown == everything:
+            if everything == 1:
+                return self.tr("1 record · {total}").format(total=total)
+            return self.tr("%Ln records · {total}", "", everything).format(total=total)
+        return self.tr("{shown} of %Ln records · {total}", "", everything).format(
+            shown=self.locale().toString(shown), total=total
+        )
+
+    def meetings_summary(self, shown: int, everything: int) -> str:
+        if shown == everything:
+            if everything == 1:
+                return self.tr("1 meeting")
+            return self.tr("%Ln meetings", "", everything)
+        return self.tr("{shown} of %Ln meetings", "", everything).format(
+            shown=self.locale().toString(shown)
+        )
+
+    def _read_failed(self, message: str) -> None:
+        self.notifier.error(self, self.tr("Cannot read the catalogue"), message)
 
     # -- settings -------------------------------------------------------------------------
 

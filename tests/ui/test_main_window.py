@@ -81,7 +81,7 @@ def test_columns_fit_their_contents_when_first_seen(
     qtbot.waitUntil(lambda: window.width() == 1280)
     window.open_catalogue(sample_path)
     meetings = window.catalogue_view.meetings_view
-    window.catalogue_view.tabs.setCurrentWidget(meetings)
+    window.catalogue_view.tabs.setCurrentWidget(window.catalogue_view.meetings_page)
     longest_title = "Anušauskas meets President Zelensky in Kyiv"
     header = meetings.horizontalHeader()
     needed = meetings.fontMetrics().horizontalAdvance(longest_title)
