@@ -55,6 +55,7 @@ from .types import (
     Tag,
     minor_digits,
 )
+from .views import SavedView, ViewKind, query_from_json, query_to_json
 
 __all__ = [
     "APPLICATION_ID",
@@ -97,6 +98,7 @@ __all__ = [
     "RecordQuery",
     "RecordSort",
     "RecordSummary",
+    "SavedView",
     "SearchHit",
     "SortKey",
     "Source",
@@ -105,8 +107,11 @@ __all__ = [
     "StageKind",
     "StorageError",
     "Tag",
+    "ViewKind",
     "default_user",
     "fts_query",
     "minor_digits",
+    "query_from_json",
+    "query_to_json",
     "search_words",
 ]

@@ -214,6 +214,30 @@ class CatalogueBase:
         snapshot = json.dumps({**dict(current), **extra}, ensure_ascii=False, sort_keys=True)
         self._log("delete", entity, row_id, "*", snapshot, None, utc_now())
 
+    def _touch(
+        self, entity: str, table: str, row_id: int, field: str, old: DbValue, new: DbValue
+    ) -> None:
+        """A row changed because something it refers to was deleted: it gets a new version
+        (so an edit based on the old one is a conflict) and the change is logged."""
+        now = utc_now()
+        self._con.execute(
+            f"UPDATE {table} SET version = version + 1, updated_at = ?, updated_by = ?"
+            " WHERE id = ?",
+            (now, self.user, row_id),
+        )
+        self._log("update", entity, row_id, field, old, new, now)
+
+    def _delete_notes_of(self, column: str, owner_id: int) -> None:
+        """Delete the notes on a record or meeting that is being deleted, each logged with
+        its content, so that nothing disappears from the history unrecorded."""
+        notes = self._con.execute(f"SELECT * FROM note WHERE {column} = ?", (owner_id,))
+        now = utc_now()
+        for note in notes.fetchall():
+            snapshot = json.dumps(dict(note), ensure_ascii=False, sort_keys=True)
+            self._log("delete", "note", note["id"], "*", snapshot, None, now)
+            self._unindex(note["id"] * 4 + FTS_NOTE)
+        self._con.execute(f"DELETE FROM note WHERE {column} = ?", (owner_id,))
+
     # -- full-text index ------------------------------------------------------------------
 
     def _index(self, rowid: int, title: str, body: str) -> None:
@@ -227,10 +251,11 @@ class CatalogueBase:
 
 
 def _integrity_message(entity: str, error: sqlite3.IntegrityError) -> str:
+    """A sentence for a constraint the catalogue's own checks did not catch first."""
     text = str(error)
     name = entity.replace("_", " ")
     if "UNIQUE" in text:
         return f"A {name} with this name already exists."
     if "FOREIGN KEY" in text:
         return f"This {name} refers to something that no longer exists."
-    return f"This {name} has a value the catalogue does not accept ({text})."
+    return f"This {name} has a value the catalogue does not accept."

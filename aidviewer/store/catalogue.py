@@ -22,6 +22,7 @@ from .notes import NotesMixin
 from .query import QueryMixin
 from .schema import SCHEMA_VERSION
 from .types import CheckReport, HistoryEntry, SearchHit
+from .views import ViewsMixin
 
 SUFFIX = ".aidb"
 
@@ -62,7 +63,7 @@ def _move_into_place(temp: Path, path: Path) -> None:
         os.replace(temp, path)
 
 
-class Catalogue(QueryMixin, NotesMixin):
+class Catalogue(QueryMixin, NotesMixin, ViewsMixin):
     @classmethod
     def open(
         cls,
@@ -72,30 +73,37 @@ class Catalogue(QueryMixin, NotesMixin):
         user: str | None = None,
         busy_timeout: float = connection.DEFAULT_BUSY_TIMEOUT,
     ) -> Catalogue:
-        """Open an existing catalogue, migrating it if it is older.
+        """Open an existing catalogue, bringing an older one up to date first.
 
         Raises a `CatalogueError` with a plain sentence for a file that is missing, not a
         catalogue, damaged, newer, or locked; such a file is left exactly as it was. A
-        file that cannot be written opens read-only (`read_only` is then True).
+        file that cannot be written opens read-only (`read_only` is then True). A journal
+        left by a crash is rolled back first, as SQLite does on any read-write open.
         """
         path = Path(path)
         _, user_version = connection.read_header(path)
+        writable = connection.folder_writable(path)
+        if writable and connection.journal_beside(path):
+            # A crash left a journal: only a read-write connection rolls it back, and
+            # until then a read-only one cannot read the file at all.
+            connection.recover(path, busy_timeout)
         connection.quick_check(path, busy_timeout)
-        if not read_only and not connection.folder_writable(path):
-            read_only = True
-        if read_only and user_version < SCHEMA_VERSION:
-            raise ReadOnlyError(
-                f"“{path.name}” was made by an older version of aidviewer and must be updated, "
-                "but it is read-only.",
-                path,
-            )
+        if user_version < SCHEMA_VERSION:
+            if not writable:
+                raise ReadOnlyError(
+                    f"“{path.name}” was made by an older version of aidviewer and must be "
+                    "updated, but it is read-only.",
+                    path,
+                )
+            # Updating the format is the one write even a read-only opening makes: this
+            # version cannot read the older format.
+            upgrade = connection.connect(path, read_only=False, busy_timeout=busy_timeout)
+            try:
+                connection.migrate(upgrade, path)
+            finally:
+                upgrade.close()
+        read_only = read_only or not writable
         con = connection.connect(path, read_only=read_only, busy_timeout=busy_timeout)
-        try:
-            if not read_only:
-                connection.migrate(con, path)
-        except BaseException:
-            con.close()
-            raise
         return cls(con, path, read_only=read_only, user=user or default_user())
 
     @classmethod
@@ -124,6 +132,11 @@ class Catalogue(QueryMixin, NotesMixin):
             )
             os.close(handle)
             temp = Path(temp_name)
+            # mkstemp makes the file private (0600); a catalogue gets the usual mode, so
+            # colleagues on a shared drive can read it as they can the user's other files.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
             con = connection.connect(
                 temp, read_only=False, busy_timeout=connection.DEFAULT_BUSY_TIMEOUT
             )

@@ -34,6 +34,7 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 
 # Primary SQLite result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+_READONLY_ROLLBACK = _READONLY | (3 << 8)  # a hot journal that a read-only handle cannot undo
 
 
 def _name(path: Path) -> str:
@@ -102,6 +103,12 @@ def translate(error: sqlite3.Error, path: Path | None) -> Exception:
         return LockedError(
             f"{where} is locked by another program: try again when it has finished.", path
         )
+    if getattr(error, "sqlite_errorcode", 0) == _READONLY_ROLLBACK:
+        return ReadOnlyError(
+            f"{where} was not closed properly and must be repaired where it can be written; "
+            "here it is read-only.",
+            path,
+        )
     if code == _READONLY:
         return ReadOnlyError(f"{where} is read-only: nothing was saved.", path)
     if code == _FULL:
@@ -150,6 +157,23 @@ def connect(path: Path, *, read_only: bool, busy_timeout: float) -> sqlite3.Conn
         con.close()
         raise translate(error, path) from error
     return con
+
+
+def journal_beside(path: Path) -> bool:
+    """Whether a rollback journal lies beside the file, as a crash mid-save leaves it."""
+    return Path(f"{path}-journal").exists()
+
+
+def recover(path: Path, busy_timeout: float) -> None:
+    """Let SQLite roll back a journal left by a crash: the first read on a read-write
+    connection does it. The file is then as it was before the interrupted save."""
+    con = connect(path, read_only=False, busy_timeout=busy_timeout)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+    finally:
+        con.close()
 
 
 def quick_check(path: Path, busy_timeout: float) -> None:
@@ -204,6 +228,12 @@ def snapshot(con: sqlite3.Connection, path: Path | None) -> Iterator[sqlite3.Con
 
 def migrate(con: sqlite3.Connection, path: Path | None) -> None:
     """Bring the file to SCHEMA_VERSION, one transaction per step."""
+    try:
+        (current,) = con.execute("PRAGMA user_version").fetchone()
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+    if current >= SCHEMA_VERSION:
+        return  # up to date: no write lock needed
     while True:
         with transaction(con, path):
             (current,) = con.execute("PRAGMA user_version").fetchone()

@@ -145,6 +145,14 @@ class DirectoryMixin(CatalogueBase):
     def delete_organisation(self, org_id: int, version: int) -> None:
         with self._write():
             self._current("organisation", "organisation", org_id, version)
+            staff = self._con.execute(
+                "SELECT id FROM person WHERE organisation_id = ?", (org_id,)
+            ).fetchall()
+            for (person_id,) in staff:  # people stay, without their organisation
+                self._touch("person", "person", person_id, "organisation_id", org_id, None)
+            self._con.execute(
+                "UPDATE person SET organisation_id = NULL WHERE organisation_id = ?", (org_id,)
+            )
             self._delete(
                 "organisation",
                 "organisation",
@@ -195,6 +203,15 @@ class DirectoryMixin(CatalogueBase):
 
     def delete_person(self, person_id: int, version: int) -> None:
         with self._write():
+            self._current("person", "person", person_id, version)
+            owned = self._con.execute(
+                "SELECT DISTINCT meeting_id FROM meeting_action WHERE owner_id = ?", (person_id,)
+            ).fetchall()
+            for (meeting_id,) in owned:  # follow-ups stay, without their owner
+                self._touch("meeting", "meeting", meeting_id, "action owner", f"#{person_id}", None)
+            self._con.execute(
+                "UPDATE meeting_action SET owner_id = NULL WHERE owner_id = ?", (person_id,)
+            )
             self._delete("person", "person", person_id, version, {})
 
     # -- categories ---------------------------------------------------------------------
@@ -290,6 +307,32 @@ class DirectoryMixin(CatalogueBase):
 
     def delete_tag(self, tag_id: int, version: int) -> None:
         with self._write():
+            self._current("tag", "tag", tag_id, version)
+            tagged = self._con.execute(
+                "SELECT record_id FROM record_tag WHERE tag_id = ?", (tag_id,)
+            ).fetchall()
+            for (record_id,) in tagged:  # the records lose the tag: a change to each
+                names = sorted(
+                    (
+                        row[0]
+                        for row in self._con.execute(
+                            "SELECT t.name FROM record_tag rt JOIN tag t ON t.id = rt.tag_id"
+                            " WHERE rt.record_id = ?",
+                            (record_id,),
+                        )
+                    ),
+                    key=str.casefold,
+                )
+                gone = self._con.execute("SELECT name FROM tag WHERE id = ?", (tag_id,))
+                (gone_name,) = gone.fetchone()
+                self._touch(
+                    "aid_record",
+                    "aid_record",
+                    record_id,
+                    "tags",
+                    ", ".join(names),
+                    ", ".join(name for name in names if name != gone_name),
+                )
             self._delete("tag", "tag", tag_id, version, {})
 
     # -- sources ------------------------------------------------------------------------

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
-from .base import FTS_MEETING, FTS_NOTE, CatalogueBase, DbValue
+from .base import FTS_MEETING, CatalogueBase, DbValue
 from .errors import InvalidValueError, NotFoundError
 from .types import ActionKind, Meeting, MeetingAction, MeetingSummary, Participant
+
+
+def _moment(text: str, what: str) -> datetime:
+    """An ISO 8601 date ("2023-11-10") or date and time ("2023-11-10T14:30")."""
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidValueError(
+            f"The meeting's {what} “{text}” is not a date such as 2023-11-10 or 2023-11-10T14:30."
+        ) from None
 
 
 def _check_meeting(meeting: Meeting) -> None:
@@ -16,8 +26,11 @@ def _check_meeting(meeting: Meeting) -> None:
         raise InvalidValueError("A meeting needs a title.")
     if not meeting.starts_at.strip():
         raise InvalidValueError("A meeting needs a start date.")
-    if meeting.ends_at and meeting.ends_at < meeting.starts_at:
-        raise InvalidValueError("A meeting cannot end before it starts.")
+    starts = _moment(meeting.starts_at, "start")
+    if meeting.ends_at.strip():
+        ends = _moment(meeting.ends_at, "end")
+        if ends.tzinfo is None and starts.tzinfo is None and ends < starts:
+            raise InvalidValueError("A meeting cannot end before it starts.")
 
 
 def _search_body(meeting: Meeting) -> str:
@@ -55,6 +68,12 @@ class MeetingsMixin(CatalogueBase):
 
     def _write_meeting_children(self, meeting_id: int, meeting: Meeting) -> None:
         con = self._con
+        own_actions = {
+            row[0]
+            for row in con.execute(
+                "SELECT id FROM meeting_action WHERE meeting_id = ?", (meeting_id,)
+            )
+        }
         for table in (
             "meeting_participant",
             "meeting_topic",
@@ -81,7 +100,7 @@ class MeetingsMixin(CatalogueBase):
             " position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    a.id or None,
+                    a.id if a.id in own_actions else None,
                     meeting_id,
                     ActionKind(a.kind).value,
                     a.text,
@@ -234,18 +253,11 @@ class MeetingsMixin(CatalogueBase):
         with self._write():
             self._current("meeting", "meeting", meeting_id, version)
             meeting = self.meeting(meeting_id)
-            notes = [
-                r[0]
-                for r in self._con.execute(
-                    "SELECT id FROM note WHERE meeting_id = ?", (meeting_id,)
-                )
-            ]
+            self._delete_notes_of("meeting_id", meeting_id)
             self._delete(
                 "meeting", "meeting", meeting_id, version, self._meeting_children_text(meeting)
             )
             self._unindex(meeting_id * 4 + FTS_MEETING)
-            for note_id in notes:
-                self._unindex(note_id * 4 + FTS_NOTE)
 
     def meeting_summaries(self) -> list[MeetingSummary]:
         """Every meeting as a table row, earliest first."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from .base import FTS_NOTE, FTS_RECORD, CatalogueBase, DbValue
+from .base import FTS_RECORD, CatalogueBase, DbValue
 from .directory import DirectoryMixin, fuzzy_from_db, fuzzy_to_db
 from .errors import InvalidValueError, NotFoundError
 from .types import (
@@ -29,6 +29,10 @@ def money_to_db(money: Money | None) -> dict[str, DbValue]:
     currency = money.currency.strip().upper()
     if len(currency) != 3 or not currency.isalpha():
         raise InvalidValueError(f"“{money.currency}” is not an ISO 4217 currency code.")
+    if currency == "EUR" and money.value_eur_cents not in (None, money.amount_minor):
+        raise InvalidValueError("An amount in euros is its own value in euros.")
+    if money.eur_rate is not None and not money.eur_rate > 0:
+        raise InvalidValueError("An exchange rate must be greater than zero.")
     return {
         "amount_minor": int(money.amount_minor),
         "currency": currency,
@@ -117,6 +121,11 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
 
     def _write_children(self, record_id: int, record: AidRecord) -> None:
         con = self._con
+        # A stage keeps its id when it is saved again; an id of another record's stage
+        # (a copied record, say) is not taken over.
+        own = {
+            row[0] for row in con.execute("SELECT id FROM stage WHERE record_id = ?", (record_id,))
+        }
         con.execute("DELETE FROM stage WHERE record_id = ?", (record_id,))
         for position, stage in enumerate(record.stages):
             when, precision = fuzzy_to_db(stage.date)
@@ -130,7 +139,7 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
                 "note": stage.note,
                 "position": position,
             }
-            if stage.id:
+            if stage.id in own:
                 values["id"] = stage.id
             columns = ", ".join(values)
             marks = ", ".join("?" for _ in values)
@@ -276,16 +285,31 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
         with self._write():
             self._current("aid_record", "aid_record", record_id, version)
             record = self.record(record_id)
-            notes = [
-                r[0]
-                for r in self._con.execute("SELECT id FROM note WHERE record_id = ?", (record_id,))
-            ]
+            self._delete_notes_of("record_id", record_id)
+            meetings = self._con.execute(
+                "SELECT meeting_id FROM meeting_record WHERE record_id = ?", (record_id,)
+            ).fetchall()
+            for (meeting_id,) in meetings:
+                linked = [
+                    row[0]
+                    for row in self._con.execute(
+                        "SELECT record_id FROM meeting_record WHERE meeting_id = ?"
+                        " ORDER BY record_id",
+                        (meeting_id,),
+                    )
+                ]
+                self._touch(
+                    "meeting",
+                    "meeting",
+                    meeting_id,
+                    "records",
+                    ", ".join(f"#{rid}" for rid in linked),
+                    ", ".join(f"#{rid}" for rid in linked if rid != record_id),
+                )
             self._delete(
                 "aid_record", "aid_record", record_id, version, self._record_children_text(record)
             )
             self._unindex(record_id * 4 + FTS_RECORD)
-            for note_id in notes:  # removed with the record by ON DELETE CASCADE
-                self._unindex(note_id * 4 + FTS_NOTE)
 
     # -- the table ------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -223,3 +225,51 @@ def test_iterating_holds_no_lock_between_chunks(catalogue: Catalogue) -> None:
     assert [first.title, *(r.title for r in records)] == [f"record {n}" for n in range(5)]
     starts = [first_meeting.starts_at, *(m.starts_at for m in meetings)]
     assert starts == sorted(starts) and len(starts) == 5
+
+
+def test_new_catalogue_is_readable_by_colleagues(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        Catalogue.create(tmp_path / "shared.aidb").close()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "shared.aidb").stat().st_mode) == 0o644
+
+
+def test_a_stage_id_of_another_record_is_not_taken_over(catalogue: Catalogue) -> None:
+    first = catalogue.add_record(
+        AidRecord(title="First", stages=(Stage(kind=StageKind.ANNOUNCED),))
+    )
+    copy = catalogue.add_record(dataclasses.replace(first, id=0, version=0, title="Copy"))
+    assert catalogue.record(first.id).stages == first.stages  # the original keeps its stage
+    assert copy.stages[0].id != first.stages[0].id
+    again = catalogue.update_record(dataclasses.replace(copy, title="Copy, edited"))
+    assert again.stages[0].id == copy.stages[0].id  # its own stage keeps its id
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "phrase"),
+    [
+        ("next Tuesday-ish", "", "is not a date"),
+        ("2023-11-10", "soon", "is not a date"),
+        ("2023-11-10T14:00", "2023-11-10T09:00", "cannot end before it starts"),
+    ],
+)
+def test_meeting_times_must_be_dates(
+    catalogue: Catalogue, starts: str, ends: str, phrase: str
+) -> None:
+    with pytest.raises(InvalidValueError, match=phrase):
+        catalogue.add_meeting(Meeting(title="Kyiv", starts_at=starts, ends_at=ends))
+    assert catalogue.counts()["meetings"] == 0
+
+
+@pytest.mark.parametrize(
+    ("money", "phrase"),
+    [
+        (Money(amount_minor=1, currency="EUR", value_eur_cents=999_999), "own value in euros"),
+        (Money(amount_minor=100, currency="USD", eur_rate=Decimal(0)), "greater than zero"),
+    ],
+)
+def test_inconsistent_money_is_refused(catalogue: Catalogue, money: Money, phrase: str) -> None:
+    with pytest.raises(InvalidValueError, match=phrase):
+        catalogue.add_record(AidRecord(title="x", money=money))

@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 
 from aidviewer.store import (
+    ActionKind,
     AidRecord,
     Catalogue,
     Category,
+    ConflictError,
     FuzzyDate,
     Meeting,
+    MeetingAction,
     Money,
     Note,
     Organisation,
@@ -157,3 +160,68 @@ def test_meeting_and_note_changes_are_logged(catalogue: Catalogue) -> None:
     assert _changes(catalogue, "note", note.id)[1] == ("update", "resolved", "0", "1")
     assert [a for a, *_ in _changes(catalogue, "note", note.id)] == ["create", "update", "delete"]
     assert note.author == "Ona Staff"
+
+
+def test_deleting_what_others_refer_to_changes_them_on_the_record(catalogue: Catalogue) -> None:
+    """Rows that lose a tag, an organisation, an owner or a linked record get a new
+    version and a history line; a deleted record's notes are logged with their text."""
+    org = catalogue.add_organisation(Organisation(name="Lithuania"))
+    person = catalogue.add_person(Person(name="Arvydas Anušauskas", organisation_id=org.id))
+    record = catalogue.add_record(AidRecord(title="NASAMS", tags=("air", "NASAMS")))
+    kept = catalogue.add_record(AidRecord(title="Kept"))
+    meeting = catalogue.add_meeting(
+        Meeting(
+            title="Kyiv",
+            starts_at="2023-11-10",
+            record_ids=(record.id, kept.id),
+            actions=(MeetingAction(kind=ActionKind.FOLLOW_UP, text="Send", owner_id=person.id),),
+        )
+    )
+    note = catalogue.add_note(Note(record_id=record.id, body="Check the launchers"))
+
+    (air,) = [t for t in catalogue.tags() if t.name == "air"]
+    catalogue.delete_tag(air.id, air.version)
+    record = catalogue.record(record.id)
+    assert (record.tags, record.version) == (("NASAMS",), 2)
+    assert _changes(catalogue, "aid_record", record.id)[-1] == (
+        "update",
+        "tags",
+        "air, NASAMS",
+        "NASAMS",
+    )
+
+    catalogue.delete_organisation(org.id, org.version)
+    assert catalogue.person(person.id).organisation_id is None
+    assert catalogue.person(person.id).version == 2
+    assert _changes(catalogue, "person", person.id)[-1] == (
+        "update",
+        "organisation_id",
+        str(org.id),
+        None,
+    )
+
+    catalogue.delete_record(record.id, record.version)
+    deleted_note = _changes(catalogue, "note", note.id)[-1]
+    assert deleted_note[:2] == ("delete", "*")
+    assert json.loads(deleted_note[2] or "")["body"] == "Check the launchers"
+    assert catalogue.meeting(meeting.id).record_ids == (kept.id,)
+    assert _changes(catalogue, "meeting", meeting.id)[-1] == (
+        "update",
+        "records",
+        f"#{record.id}, #{kept.id}",
+        f"#{kept.id}",
+    )
+
+    person = catalogue.person(person.id)
+    catalogue.delete_person(person.id, person.version)
+    assert catalogue.meeting(meeting.id).actions[0].owner_id is None
+    assert catalogue.meeting(meeting.id).version == 3
+    assert catalogue.check().sound
+
+
+def test_a_stale_edit_of_a_record_that_lost_a_tag_is_a_conflict(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="Fuel", tags=("winter",)))
+    (winter,) = catalogue.tags()
+    catalogue.delete_tag(winter.id, winter.version)
+    with pytest.raises(ConflictError):
+        catalogue.update_record(dataclasses.replace(record, title="Fuel for generators"))
