@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from .directory import (
+    DirectoryFilterModel,
+    OrganisationColumn,
+    OrganisationsModel,
+    PeopleModel,
+    PersonColumn,
+    TagColumn,
+    TagsModel,
+    organisation_kind_label,
+)
 from .meeting_table import MeetingColumn, MeetingTableModel
 from .record_table import Column, RecordTableModel
 from .roles import Role
@@ -9,9 +19,17 @@ from .sorting import SortProxyModel
 
 __all__ = [
     "Column",
+    "DirectoryFilterModel",
     "MeetingColumn",
     "MeetingTableModel",
+    "OrganisationColumn",
+    "OrganisationsModel",
+    "PeopleModel",
+    "PersonColumn",
     "RecordTableModel",
     "Role",
     "SortProxyModel",
+    "TagColumn",
+    "TagsModel",
+    "organisation_kind_label",
 ]

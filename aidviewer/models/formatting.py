@@ -6,6 +6,8 @@ float, so that a large sum is never shown rounded to the nearest representable d
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QLocale
 
 from aidviewer.store import FuzzyDate, minor_digits
@@ -77,3 +79,12 @@ def parse_eur(text: str, locale: QLocale) -> int | None:
     if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
         return None
     return int(whole) * 100 + int(fraction.ljust(2, "0") or 0)
+
+
+def plain_tooltip(text: str | None) -> str | None:
+    """User text for a tooltip, shown as text. Qt guesses whether a tooltip is rich text,
+    so a name like "<img src='file:///…'>" would be rendered (and the file read); escaped
+    inside a paragraph it is shown literally, line breaks kept."""
+    if not text:
+        return None
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"

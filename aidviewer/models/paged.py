@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 
 from aidviewer.store import Catalogue, CatalogueError, Page
 
+from .formatting import plain_tooltip
 from .highlight import marked_ranges, match_ranges
 from .roles import Role
 
@@ -258,7 +259,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
             if role == Role.HIGHLIGHT:
                 return marked_ranges(marked)[1]
             text = marked_ranges(marked)[0]
-            return text if role == Qt.ItemDataRole.DisplayRole else (text or None)
+            return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(item, column)
         if role == Role.HIGHLIGHT:
@@ -267,7 +268,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
                 return []
             return match_ranges(self.display(item, column), search)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tool_tip(item, column)
+            return plain_tooltip(self.tool_tip(item, column))
         return None
 
     def headerData(

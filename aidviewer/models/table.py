@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from .formatting import plain_tooltip
 from .roles import Role
 
 T = TypeVar("T")
@@ -109,7 +110,7 @@ class SummaryTableModel(QAbstractTableModel, Generic[T, C]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in self.NUMERIC else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tool_tip(item, column)
+            return plain_tooltip(self.tool_tip(item, column))
         return None
 
     def headerData(

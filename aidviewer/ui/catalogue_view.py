@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aidviewer.models import Column, MeetingColumn, MeetingTableModel, RecordTableModel
+from aidviewer.models.paged import PagedTableModel
 from aidviewer.store import Catalogue, CatalogueError, MeetingQuery, RecordQuery
 
 from .filter_bar import FilterBar
@@ -124,11 +126,12 @@ class TablePage(QWidget):
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self.filter_bar.set_catalogue(catalogue)
 
-    def _filter(self, query: RecordQuery | MeetingQuery) -> None:
+    def _filter(self, query: Any) -> None:
         # The header owns the order; the bar owns everything else.
-        order = {"sort": self.model.query.sort, "descending": self.model.query.descending}
+        model: PagedTableModel[Any, Any, Any] = self.model
+        order = {"sort": model.query.sort, "descending": model.query.descending}
         try:
-            self.model.set_query(replace(query, **order))
+            model.set_query(replace(query, **order))
         except CatalogueError as error:
             self.model.readFailed.emit(error.message)
 

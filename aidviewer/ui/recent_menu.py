@@ -6,6 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from aidviewer.models.formatting import plain_tooltip
+
 from .settings import Settings
 
 
@@ -46,7 +48,7 @@ class RecentMenu(QMenu):
             exists = path.is_file()
             action.setEnabled(exists)
             tip = str(path) if exists else self.tr("{path} (not found)").format(path=path)
-            action.setToolTip(tip)
+            action.setToolTip(plain_tooltip(tip) or "")
             action.setStatusTip(tip)
             action.triggered.connect(lambda _=False, p=path: self.open_requested.emit(p))
             self.addAction(action)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from aidviewer.models import MeetingColumn, MeetingTableModel, Role
+from aidviewer.models.formatting import plain_tooltip
 from aidviewer.store import Catalogue, MeetingQuery, MeetingSort, MeetingSummary
 
 
@@ -63,8 +64,8 @@ def test_roles(small_catalogue: Catalogue) -> None:
     assert model.rowCount(model.index(0, 0)) == 0
     tip = Qt.ItemDataRole.ToolTipRole
     participants = model.index(0, MeetingColumn.PARTICIPANTS).data(tip)
-    assert participants == "Arvydas Anušauskas\nVolodymyr Zelensky"
-    assert model.index(0, MeetingColumn.PLACE).data(tip) == "Kyiv"
+    assert participants == plain_tooltip("Arvydas Anušauskas\nVolodymyr Zelensky")
+    assert model.index(0, MeetingColumn.PLACE).data(tip) == plain_tooltip("Kyiv")
 
 
 def test_sorts_by_start(small_catalogue: Catalogue) -> None:

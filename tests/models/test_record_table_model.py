@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextDocument
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -94,12 +95,31 @@ def test_tooltips_show_the_whole_text(small_catalogue: Catalogue, en_us: object)
     model = RecordTableModel()
     model.set_catalogue(small_catalogue)
     tip = Qt.ItemDataRole.ToolTipRole
-    assert model.index(0, Column.RECIPIENT).data(tip) == "Armed Forces of Ukraine"
+    assert _text_of(model.index(0, Column.RECIPIENT).data(tip)) == "Armed Forces of Ukraine"
     assert model.index(3, Column.DONOR).data(tip) is None  # nothing to show
     # The value in euros, with the amount as the source gave it behind it.
     assert model.index(4, Column.VALUE_EUR).data() == "€1,380.00"
-    assert model.index(4, Column.VALUE_EUR).data(tip) == "USD 1,500.00"
-    assert model.index(0, Column.VALUE_EUR).data(tip) == "€900.00"
+    assert _text_of(model.index(4, Column.VALUE_EUR).data(tip)) == "USD 1,500.00"
+    assert _text_of(model.index(0, Column.VALUE_EUR).data(tip)) == "€900.00"
+
+
+def _text_of(tooltip: str) -> str:
+    """What a person reads in the tooltip (Qt renders it as rich text)."""
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
+def test_tooltips_show_markup_as_text(small_catalogue: Catalogue) -> None:
+    """A title like <img src="file:///…"> is shown as typed, never rendered (T27)."""
+    hostile = '<img src="file:///etc/passwd"> & <b>bold</b>\nsecond line'
+    small_catalogue.add_record(AidRecord(title=hostile))
+    model = RecordTableModel()
+    model.set_catalogue(small_catalogue)
+    tooltip = model.index(4, Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tooltip and "<b>" not in tooltip
+    assert _text_of(tooltip) == hostile
+    assert model.index(4, Column.TITLE).data() == hostile
 
 
 def test_numbers_are_right_aligned(small_catalogue: Catalogue) -> None:

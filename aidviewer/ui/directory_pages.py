@@ -1,0 +1,154 @@
+"""The People, Organisations and Tags pages: a filter box over a small sortable table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidviewer.models import (
+    DirectoryFilterModel,
+    OrganisationsModel,
+    PeopleModel,
+    Role,
+    TagsModel,
+)
+from aidviewer.store import Catalogue
+
+DirectoryModel = PeopleModel | OrganisationsModel | TagsModel
+
+
+class DirectoryPage(QWidget):
+    """A read-only table of one of the small lists, sorted by clicking a header and
+    narrowed by the words typed in the filter box (case and diacritics ignored)."""
+
+    # The row's dataclass (Person, Organisation or Tag), on double-click or Enter.
+    itemActivated = Signal(object)
+
+    def __init__(
+        self,
+        model: DirectoryModel,
+        name: str,
+        placeholder: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}_page")
+        self.model = model
+        model.setParent(self)
+        self.proxy = DirectoryFilterModel(model, self)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName(f"{name}_filter")
+        self.filter_edit.setPlaceholderText(placeholder)
+        self.filter_edit.setAccessibleName(placeholder)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+
+        self.view = QTableView(self)
+        self.view.setObjectName(f"{name}_table")
+        self.view.setModel(self.proxy)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.activated.connect(self._activated)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName(f"{name}_count")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        layout.addWidget(self.count_label)
+        self._update_count()
+
+    def load(self, catalogue: Catalogue | None) -> None:
+        """Read the list from `catalogue` (None empties it); the filter and sort stay."""
+        self.model.load(catalogue)
+        self.view.resizeColumnsToContents()
+        self._update_count()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def rows(self) -> list[Any]:
+        """The dataclasses shown, in the order shown."""
+        return [self.proxy.index(row, 0).data(Role.SUMMARY) for row in range(self.proxy.rowCount())]
+
+    def current_item(self) -> Any:
+        """The selected row's dataclass, or None."""
+        index = self.view.currentIndex()
+        return index.data(Role.SUMMARY) if index.isValid() else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = index.data(Role.SUMMARY)
+        if item is not None:
+            self.itemActivated.emit(item)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
+        )
+
+
+def people_page(parent: QWidget | None = None) -> DirectoryPage:
+    page = DirectoryPage(
+        PeopleModel(),
+        "people",
+        QCoreApplication.translate("DirectoryPage", "Filter people by name, role or organisation"),
+        parent,
+    )
+    page.setAccessibleName(QCoreApplication.translate("DirectoryPage", "People"))
+    return page
+
+
+def organisations_page(parent: QWidget | None = None) -> DirectoryPage:
+    page = DirectoryPage(
+        OrganisationsModel(),
+        "organisations",
+        QCoreApplication.translate(
+            "DirectoryPage", "Filter organisations by name, kind, country or alias"
+        ),
+        parent,
+    )
+    page.setAccessibleName(QCoreApplication.translate("DirectoryPage", "Organisations"))
+    return page
+
+
+def tags_page(parent: QWidget | None = None) -> DirectoryPage:
+    page = DirectoryPage(
+        TagsModel(),
+        "tags",
+        QCoreApplication.translate("DirectoryPage", "Filter tags"),
+        parent,
+    )
+    page.setAccessibleName(QCoreApplication.translate("DirectoryPage", "Tags"))
+    return page
