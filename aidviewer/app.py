@@ -58,9 +58,9 @@ def ensure_default_catalogue() -> Path:
             f"The folder “{path.parent}” for your catalogue could not be made: {error.strerror}.",
             path,
         ) from error
-    from .sample import fill_sample  # only needed on first launch
+    from .sample import SAMPLE_USER, fill_sample  # only needed on first launch
 
-    Catalogue.create(path, fill=fill_sample).close()
+    Catalogue.create(path, user=SAMPLE_USER, fill=fill_sample).close()
     return path
 
 

@@ -12,7 +12,7 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -28,7 +28,7 @@ from .cli_format import (
     write_csv,
     write_json,
 )
-from .store import Catalogue, CatalogueError
+from .store import SUFFIX, Catalogue, CatalogueError
 
 PROG = "aidviewer-cli"
 FORMATS = ("table", "csv", "json")
@@ -79,17 +79,14 @@ def _use_stdout(fmt: str) -> TextIO:
 
 def _new(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    fill: Callable[[Catalogue], None] | None = None
+    if path.suffix.lower() != SUFFIX:  # as the window's New… does
+        path = path.with_name(path.name + SUFFIX)
     if args.sample:
-        from .sample import fill_sample
+        from .sample import SAMPLE_USER, fill_sample
 
-        fill = fill_sample
-    try:
-        catalogue = Catalogue.create(path, fill=fill)
-    except OSError as error:  # e.g. the folder refuses the temporary file
-        raise CatalogueError(
-            f"“{path.name}” could not be written: {error.strerror or error}.", path
-        ) from error
+        catalogue = Catalogue.create(path, user=SAMPLE_USER, fill=fill_sample)
+    else:
+        catalogue = Catalogue.create(path)
     with catalogue:
         counts = catalogue.counts()
     if args.sample:

@@ -35,6 +35,8 @@ from .store import (
 )
 
 SAMPLE_FILE = resource("sample", "lithuania-ukraine-2023.toml")
+# Who the sample's rows and history are attributed to: not whoever happened to create it.
+SAMPLE_USER = "aidviewer sample"
 
 
 class SampleError(ValueError):
@@ -66,7 +68,8 @@ def _lookup(keys: dict[str, int], key: str | None, where: str) -> int | None:
 
 
 def fill_sample(catalogue: Catalogue, path: Path = SAMPLE_FILE) -> None:
-    """Add the sample content to `catalogue` (normally a new, empty one), all or nothing."""
+    """Add the sample content to `catalogue` (normally a new, empty one), all or nothing.
+    Rows and notes are signed by the catalogue's user: create it with SAMPLE_USER."""
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     with catalogue.batch():
@@ -76,7 +79,6 @@ def fill_sample(catalogue: Catalogue, path: Path = SAMPLE_FILE) -> None:
 def _fill(catalogue: Catalogue, data: dict[str, Any]) -> None:
     meta = data.get("meta", {})
     dating_note = " ".join(str(meta.get("dating_note", "")).split())
-    note_author = str(meta.get("note_author", "")).strip()
 
     sources: dict[str, int] = {}
     for entry in data.get("source", []):
@@ -155,9 +157,7 @@ def _fill(catalogue: Catalogue, data: dict[str, Any]) -> None:
         )
         records[entry["key"]] = record.id
         if dating_note:
-            catalogue.add_note(
-                Note(record_id=record.id, body=dating_note, author=note_author, pinned=True)
-            )
+            catalogue.add_note(Note(record_id=record.id, body=dating_note, pinned=True))
 
     for entry in data.get("meeting", []):
         where = f"meeting {entry['key']!r}"
@@ -192,9 +192,7 @@ def _fill(catalogue: Catalogue, data: dict[str, Any]) -> None:
             )
         )
         if dating_note:
-            catalogue.add_note(
-                Note(meeting_id=meeting.id, body=dating_note, author=note_author, pinned=True)
-            )
+            catalogue.add_note(Note(meeting_id=meeting.id, body=dating_note, pinned=True))
 
 
 def _paragraphs(text: str) -> str:

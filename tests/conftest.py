@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
+# Real widgets, no screen: set before Qt is imported by any test module.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 import shutil
 from pathlib import Path
 
 import pytest
 
-from aidviewer.sample import fill_sample
+from aidviewer.sample import SAMPLE_USER, fill_sample
 from aidviewer.store import Catalogue
 
 REPO = Path(__file__).resolve().parent.parent
@@ -17,7 +22,7 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 @pytest.fixture(scope="session")
 def _sample_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("master") / "sample.aidb"
-    Catalogue.create(path, user="sample", fill=fill_sample).close()
+    Catalogue.create(path, user=SAMPLE_USER, fill=fill_sample).close()
     return path
 
 

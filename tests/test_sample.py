@@ -161,7 +161,7 @@ def test_inferred_year_is_explained_in_a_note(sample: Catalogue) -> None:
         assert note.author == "aidviewer sample"
     for meeting in sample.iter_meetings():
         (note,) = sample.notes_for(meeting_id=meeting.id)
-        assert "Umerov" in note.body
+        assert "Umerov" in note.body and "September 2023" in note.body
 
 
 def test_sample_is_sound(sample: Catalogue) -> None:
