@@ -293,6 +293,16 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
     def meeting_rows(self, query: MeetingQuery, limit: int | None = None) -> list[MeetingSummary]:
         return self.meeting_page(query, limit=-1 if limit is None else limit).rows
 
+    def meetings_for_record(self, record_id: int) -> list[MeetingSummary]:
+        """The meetings that discussed a record, earliest first (through an index)."""
+        with self._read() as con:
+            rows = con.execute(
+                "SELECT m.* FROM meeting_record mr JOIN meeting m ON m.id = mr.meeting_id"
+                " WHERE mr.record_id = ? ORDER BY m.starts_at, m.id",
+                (record_id,),
+            ).fetchall()
+            return self._meeting_summaries(rows)
+
     def _meeting_summaries(self, rows: list[sqlite3.Row]) -> list[MeetingSummary]:
         """Table rows for these meetings, with participants and topics in two queries."""
         ids = [row["id"] for row in rows]

@@ -32,6 +32,7 @@ from aidviewer.store import (
     AidType,
     HistoryEntry,
     Meeting,
+    MeetingSummary,
     Money,
     Note,
     NoteKind,
@@ -161,7 +162,7 @@ class RecordDetail:
     sources: tuple[Source, ...] = ()
     notes: tuple[Note, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
+    meetings: tuple[MeetingSummary, ...] = ()
     # Names for the ids in the history: ("organisation", 3) -> "Norway".
     names: Mapping[tuple[str, int], str] = field(default_factory=dict)
 
@@ -547,7 +548,7 @@ def _stages(record: AidRecord, locale: QLocale, theme: Theme) -> str:
     return _grid(headers, rows)
 
 
-def _meeting_links(meetings: tuple[Meeting, ...], theme: Theme) -> str:
+def _meeting_links(meetings: tuple[MeetingSummary, ...], theme: Theme) -> str:
     if not meetings:
         return _empty(_tr("Not discussed in any meeting."))
     items = []

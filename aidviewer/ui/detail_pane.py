@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from aidviewer.store import Catalogue, CatalogueError, Meeting, Person
+from aidviewer.store import Catalogue, CatalogueError, MeetingSummary, Person
 
 from .detail_html import (
     ID_FIELDS,
@@ -54,14 +54,9 @@ class _InertDocument(QTextDocument):
         return QByteArray()
 
 
-def linked_meetings(catalogue: Catalogue, record_id: int) -> list[Meeting]:
-    """The meetings that discussed a record, earliest first.
-
-    The store has no lookup from a record to its meetings, so this reads every meeting;
-    fine for a sample-sized catalogue, slow for tens of thousands of meetings. Replace it
-    with a store method over `meeting_record` when there is one.
-    """
-    return [meeting for meeting in catalogue.iter_meetings() if record_id in meeting.record_ids]
+def linked_meetings(catalogue: Catalogue, record_id: int) -> list[MeetingSummary]:
+    """The meetings that discussed a record, earliest first."""
+    return catalogue.meetings_for_record(record_id)
 
 
 def read_record(catalogue: Catalogue, record_id: int) -> RecordDetail:

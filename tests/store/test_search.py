@@ -76,3 +76,19 @@ def test_search_text_is_not_query_syntax(catalogue: Catalogue) -> None:
     for text in ['"', "NEAR(", "title:x", "*", "a OR", "-", "()"]:
         catalogue.search(text)  # must not raise an FTS5 syntax error
     assert catalogue.search("   ") == []
+
+
+def test_meetings_for_a_record(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="NASAMS"))
+    other = catalogue.add_record(AidRecord(title="Fuel"))
+    later = catalogue.add_meeting(
+        Meeting(title="Later", starts_at="2023-12-01", record_ids=(record.id,))
+    )
+    earlier = catalogue.add_meeting(
+        Meeting(title="Earlier", starts_at="2023-11-10", record_ids=(record.id, other.id))
+    )
+    catalogue.add_meeting(
+        Meeting(title="Unrelated", starts_at="2023-11-11", record_ids=(other.id,))
+    )
+    assert [m.id for m in catalogue.meetings_for_record(record.id)] == [earlier.id, later.id]
+    assert catalogue.meetings_for_record(999) == []
