@@ -248,7 +248,7 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
     def record_ids(self, query: RecordQuery) -> list[int]:
         """The ids of the records `query` lets through, in its order."""
         sql = _record_filter(query)
-        expression = "r.id" if query.sort is RecordSort.ID else SORT_EXPRESSIONS[query.sort]
+        expression = self._record_key(query)
         direction = " DESC" if query.descending else ""
         rows = self._query(
             f"SELECT r.id FROM aid_record r{sql.clause()}"
@@ -257,12 +257,50 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         )
         return [int(row[0]) for row in rows]
 
+    def record_position(self, query: RecordQuery, record_id: int) -> int | None:
+        """The row at which `query` shows this record, or None if it does not show it."""
+        return self._position(
+            "aid_record r", _record_filter(query), self._record_key(query), "r.id",
+            query.descending, record_id,
+        )  # fmt: skip
+
+    @staticmethod
+    def _record_key(query: RecordQuery) -> str:
+        return "r.id" if query.sort is RecordSort.ID else SORT_EXPRESSIONS[query.sort]
+
+    def _position(
+        self, table: str, sql: _Sql, expression: str, id_column: str, descending: bool, row_id: int
+    ) -> int | None:
+        """How many rows come before this one in the filtered, sorted table."""
+        where = sql.clause()
+        joiner = " AND " if where else " WHERE "
+        with self._read() as con:
+            key = con.execute(
+                f"SELECT {expression} FROM {table}{where}{joiner}{id_column} = ?",
+                (*sql.params, row_id),
+            ).fetchone()
+            if key is None:
+                return None
+            before = con.execute(
+                f"SELECT count(*) FROM {table}{where}{joiner}"
+                f"({expression}, {id_column}) {'>' if descending else '<'} (?, ?)",
+                (*sql.params, key[0], row_id),
+            ).fetchone()
+        return int(before[0])
+
     # -- meetings -----------------------------------------------------------------------
 
     def count_meetings(self, query: MeetingQuery = MeetingQuery()) -> int:
         sql = _meeting_filter(query)
         rows = self._query("SELECT count(*) FROM meeting m" + sql.clause(), tuple(sql.params))
         return int(rows[0][0])
+
+    def meeting_position(self, query: MeetingQuery, meeting_id: int) -> int | None:
+        """The row at which `query` shows this meeting, or None if it does not show it."""
+        expression = "m.id" if query.sort is MeetingSort.ID else _MEETING_SORT[query.sort]
+        return self._position(
+            "meeting m", _meeting_filter(query), expression, "m.id", query.descending, meeting_id
+        )
 
     def meeting_page(
         self,
