@@ -122,13 +122,17 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     def locale(self) -> QLocale:
         return self._locale
 
-    def set_catalogue(self, catalogue: Catalogue | None) -> None:
-        """Show `catalogue` (or nothing) with the current query. Raises the store's
-        CatalogueError before anything changes."""
+    def set_catalogue(self, catalogue: Catalogue | None, query: Q | None = None) -> None:
+        """Show `catalogue` (or nothing) with `query`, or the current query. Raises the
+        store's CatalogueError before anything changes."""
+        query = self._query if query is None else query
         if catalogue is None:
             self.unfiltered = 0
-        count = self.count(catalogue, self._query) if catalogue is not None else 0
-        self._reset(catalogue, self._query, count)
+        count = self.count(catalogue, query) if catalogue is not None else 0
+        changed = query != self._query
+        self._reset(catalogue, query, count)
+        if changed:
+            self.queryChanged.emit()
 
     def set_query(self, query: Q) -> None:
         """Narrow, search or sort differently. Raises CatalogueError before anything

@@ -14,6 +14,9 @@ class ActionId(Enum):
     CLOSE = "close"
     CLEAR_RECENT = "clear_recent"
     QUIT = "quit"
+    FIND = "find"
+    CLEAR_FILTERS = "clear_filters"
+    SAVE_VIEW = "save_view"
 
 
 _Std = QKeySequence.StandardKey
@@ -44,6 +47,23 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         QT_TRANSLATE_NOOP("Actions", "Quit aidviewer"),
         _Std.Quit,
+    ),
+    ActionId.FIND: (
+        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        QT_TRANSLATE_NOOP("Actions", "Search the table that is shown"),
+        _Std.Find,
+    ),
+    ActionId.CLEAR_FILTERS: (
+        QT_TRANSLATE_NOOP("Actions", "C&lear Search and Filters"),
+        QT_TRANSLATE_NOOP("Actions", "Show every row of the table again"),
+        None,
+    ),
+    ActionId.SAVE_VIEW: (
+        QT_TRANSLATE_NOOP("Actions", "&Save View…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Keep this search, its filters, sort and columns under a name"
+        ),
+        None,
     ),
 }
 

@@ -1,155 +1,50 @@
-"""The open catalogue: a notice bar, and tabs with the records and meetings tables."""
+"""The open catalogue: a notice bar, the navigator, and the page it shows.
+
+Pages: the aid records and the meetings (each a table with its filters and the details
+of the selected row), and the people, organisations and tags. The navigator also lists
+the saved views; opening one shows its page with its search, filters, sort and columns.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget
 
 from aidviewer.models import Column, MeetingColumn, MeetingTableModel, RecordTableModel
-from aidviewer.models.paged import PagedTableModel
-from aidviewer.store import Catalogue, CatalogueError, MeetingQuery, RecordQuery
+from aidviewer.store import (
+    Catalogue,
+    CatalogueError,
+    MeetingQuery,
+    RecordQuery,
+    SavedView,
+    ViewKind,
+)
 
-from .filter_bar import FilterBar
-from .highlight_delegate import install as install_highlighting
-
-# Widest a column grows when fitted to its contents (the title may be wider); longer text
-# is elided and shown whole in the tooltip.
-MAX_COLUMN_WIDTH = 260
-MAX_TITLE_WIDTH = 360
-# Narrowest a column is squeezed to so that all columns fit the window.
-MIN_COLUMN_WIDTH = 110
-TITLE_WEIGHT = 1.6
-MATCH_WIDTH = 380  # the passage a search found
-
-
-def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
-    """A read-only table over `model`, which sorts itself in the store when a header is
-    clicked."""
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    header.setSectionsMovable(True)
-    # Fitting columns to their contents looks at the visible rows only, so that it never
-    # reads pages of a big table just to measure them.
-    header.setResizeContentsPrecision(0)
-    # Source order until the person clicks a header (Qt would sort by column 0 otherwise).
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
-    return view
-
-
-def fit_columns(view: QTableView, title: int) -> None:
-    """Size the columns to their contents, within reason; then, if they do not all fit
-    the view, narrow the widest ones first, so that short columns such as the value and
-    the dates stay readable without scrolling."""
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    widths = {section: header.sectionSize(section) for section in range(header.count())}
-    for section, width in widths.items():
-        widest = MAX_TITLE_WIDTH if section == title else MAX_COLUMN_WIDTH
-        widths[section] = min(width, widest)
-    # Take pixels from the widest column first; the title counts as narrower than it is,
-    # so it keeps more of its text than the organisation names beside it.
-    weights = {section: TITLE_WEIGHT if section == title else 1.0 for section in widths}
-    excess = sum(widths.values()) - view.viewport().width()
-    while excess > 0:
-        shrinkable = [s for s in widths if widths[s] > MIN_COLUMN_WIDTH * weights[s]]
-        if not shrinkable:
-            break
-        section = max(shrinkable, key=lambda s: widths[s] / weights[s])
-        widths[section] -= 1
-        excess -= 1
-    for section, width in widths.items():
-        header.resizeSection(section, width)
-    # resizeColumnsToContents() gave the last section a fixed width; setting the stretch
-    # again makes it fill the rest of the view, as it does after a resize.
-    header.setStretchLastSection(False)
-    header.setStretchLastSection(True)
-
-
-class TablePage(QWidget):
-    """A filter bar over a table: the bar's query drives the model, the header's sort
-    too, and the column of passages found appears only while searching."""
-
-    def __init__(
-        self,
-        model: RecordTableModel | MeetingTableModel,
-        name: str,
-        query: RecordQuery | MeetingQuery,
-        match_column: int,
-        highlighted: list[int],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.match_column = match_column
-        self.filter_bar = FilterBar(query, self)
-        self.view = make_table(model, name, self)
-        install_highlighting(self.view, [*highlighted, match_column])
-        self.filter_bar.queryChanged.connect(self._filter)
-        model.queryChanged.connect(self._show_match_column)
-        model.modelReset.connect(self._show_match_column)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.view)
-        # Passages found read best beside the title they explain.
-        header = self.view.horizontalHeader()
-        header.moveSection(header.visualIndex(match_column), 1)
-        self._show_match_column()
-
-    def set_catalogue(self, catalogue: Catalogue | None) -> None:
-        self.filter_bar.set_catalogue(catalogue)
-
-    def _filter(self, query: Any) -> None:
-        # The header owns the order; the bar owns everything else.
-        model: PagedTableModel[Any, Any, Any] = self.model
-        order = {"sort": model.query.sort, "descending": model.query.descending}
-        try:
-            model.set_query(replace(query, **order))
-        except CatalogueError as error:
-            self.model.readFailed.emit(error.message)
-
-    def _show_match_column(self) -> None:
-        searching = bool(self.model.query.search)
-        self.view.setColumnHidden(self.match_column, not searching)
-        if searching and self.view.columnWidth(self.match_column) < MATCH_WIDTH:
-            self.view.setColumnWidth(self.match_column, MATCH_WIDTH)
+from .browse_page import BrowsePage
+from .columns import apply_layout, layout_of
+from .dialogs import Notifier
+from .directory_pages import DirectoryPage, organisations_page, people_page, tags_page
+from .navigator import Navigator
+from .tables import fit_columns
 
 
 class CatalogueView(QWidget):
+    # A sentence for the window to show: something the person asked for failed.
+    failed = Signal(str, str)  # title, message
+
     def __init__(
         self,
         records: RecordTableModel,
         meetings: MeetingTableModel,
+        notifier: Notifier | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.notifier = notifier if notifier is not None else Notifier()
+        self.catalogue: Catalogue | None = None
         self.notice = QLabel(self)
         self.notice.setObjectName("notice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -160,37 +55,211 @@ class CatalogueView(QWidget):
         )
         self.notice.hide()
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.records_page = TablePage(
-            records, "records_table", RecordQuery(), Column.MATCH, [Column.TITLE], self.tabs
+        self.navigator = Navigator(self)
+        self.navigator.setMinimumWidth(150)
+        self.stack = QStackedWidget(self)
+        self.records_page = BrowsePage(
+            "record",
+            records,
+            RecordQuery(),
+            title_column=Column.TITLE,
+            match_column=Column.MATCH,
+            parent=self.stack,
         )
-        self.meetings_page = TablePage(
+        self.meetings_page = BrowsePage(
+            "meeting",
             meetings,
-            "meetings_table",
             MeetingQuery(),
-            MeetingColumn.MATCH,
-            [MeetingColumn.TITLE],
-            self.tabs,
+            title_column=MeetingColumn.TITLE,
+            match_column=MeetingColumn.MATCH,
+            parent=self.stack,
         )
+        self.directory: dict[str, DirectoryPage] = {
+            "people": people_page(self.stack),
+            "organisations": organisations_page(self.stack),
+            "tags": tags_page(self.stack),
+        }
+        self.pages: dict[str, QWidget] = {
+            "records": self.records_page,
+            "meetings": self.meetings_page,
+            **self.directory,
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
         self.records_view = self.records_page.view
         self.meetings_view = self.meetings_page.view
-        self.tabs.addTab(self.records_page, self.tr("Aid records"))
-        self.tabs.addTab(self.meetings_page, self.tr("Meetings"))
-        # Columns are fitted when a table is first seen with rows: a hidden tab's
-        # viewport has no real width yet to fit them into.
-        self._sized: set[str] = set()
-        self.tabs.currentChanged.connect(self.fit_visible_columns)
+        self.current_view: SavedView | None = None
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 1090])
+        self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.notice)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.splitter)
+
+        self.navigator.pageRequested.connect(self.show_page)
+        self.navigator.viewRequested.connect(self.open_view)
+        self.navigator.renameRequested.connect(self.rename_view)
+        self.navigator.deleteRequested.connect(self.delete_view)
+        for page in (self.records_page, self.meetings_page):
+            page.linkRequested.connect(self.follow_link)
+        # Columns are fitted when a table is first seen with rows: a hidden page's
+        # viewport has no real width yet to fit them into.
+        self._sized: set[str] = set()
+        self.stack.currentChanged.connect(self.fit_visible_columns)
+        self.show_page("records")
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        self.current_view = None
+        self.stack.setCurrentWidget(self.pages[name])
+        self.navigator.select_page(name)
+
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        return next(name for name, page in self.pages.items() if page is widget)
+
+    def current_browse_page(self) -> BrowsePage | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, BrowsePage) else None
+
+    def focus_search(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, BrowsePage):
+            page.focus_search()
+        elif isinstance(page, DirectoryPage):
+            page.focus_filter()
+
+    def follow_link(self, kind: str, item_id: int) -> None:
+        page = self.records_page if kind == "record" else self.meetings_page
+        self.show_page(f"{kind}s")
+        if not page.select_id(item_id):
+            self.failed.emit(
+                self.tr("Cannot show it"), self.tr("It is no longer in the catalogue.")
+            )
 
     def tables(self) -> dict[str, QTableView]:
         """The tables by the names their header state is saved under."""
         return {"records": self.records_view, "meetings": self.meetings_view}
+
+    # -- the catalogue ----------------------------------------------------------------------
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        """Show `catalogue`'s pages and saved views. Raises CatalogueError first."""
+        views = catalogue.saved_views() if catalogue is not None else []
+        for page in self.directory.values():
+            page.load(catalogue)
+        self.catalogue = catalogue
+        self.records_page.set_catalogue(catalogue)
+        self.meetings_page.set_catalogue(catalogue)
+        self.navigator.set_views(views)
+        self.show_page("records")
+
+    # -- saved views -------------------------------------------------------------------------
+
+    def save_view(self) -> SavedView | None:
+        """Save the current table's search, filters, sort and columns under a name."""
+        page = self.current_browse_page()
+        if page is None or self.catalogue is None:
+            return None
+        current = self.current_view
+        name = self.notifier.ask_text(
+            self,
+            self.tr("Save View"),
+            self.tr("Name of the view:"),
+            current.name if current is not None else "",
+        )
+        if not name or not name.strip():
+            return None
+        kind = ViewKind.RECORDS if page is self.records_page else ViewKind.MEETINGS
+        view = SavedView(
+            name=name.strip(), kind=kind, query=page.model.query, layout=layout_of(page.view)
+        )
+        try:
+            if current is not None and current.name.casefold() == view.name.casefold():
+                saved = self.catalogue.update_saved_view(
+                    replace(current, query=view.query, layout=view.layout)
+                )
+            else:
+                saved = self.catalogue.add_saved_view(view)
+            self.navigator.set_views(self.catalogue.saved_views())
+        except CatalogueError as error:
+            self.failed.emit(self.tr("Cannot save the view"), error.message)
+            return None
+        self.current_view = saved
+        self.navigator.select_view(saved.id)
+        return saved
+
+    def open_view(self, view_id: int) -> None:
+        if self.catalogue is None:
+            return
+        try:
+            view = self.catalogue.saved_view(view_id)
+            page = self.records_page if view.kind is ViewKind.RECORDS else self.meetings_page
+            self.stack.setCurrentWidget(page)
+            page.set_query(view.query)
+        except CatalogueError as error:
+            self.failed.emit(self.tr("Cannot open the view"), error.message)
+            return
+        apply_layout(page.view, view.layout, keep=page.columns.keep)
+        # The saved sort wins over whatever the layout's header state said.
+        page.view.horizontalHeader().setSortIndicator(*self._indicator(page, view))
+        self._sized.add(f"{page.kind}s")
+        self.current_view = view
+        self.navigator.select_view(view.id)
+
+    @staticmethod
+    def _indicator(page: BrowsePage, view: SavedView) -> tuple[int, Qt.SortOrder]:
+        query: Any = view.query
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        columns = {sort: column for column, sort in page.model.SORTS.items()}
+        return int(columns.get(query.sort, -1)), order
+
+    def rename_view(self, view_id: int) -> None:
+        if self.catalogue is None:
+            return
+        try:
+            view = self.catalogue.saved_view(view_id)
+            name = self.notifier.ask_text(
+                self, self.tr("Rename View"), self.tr("New name:"), view.name
+            )
+            if not name or not name.strip() or name.strip() == view.name:
+                return
+            renamed = self.catalogue.update_saved_view(replace(view, name=name.strip()))
+            self.navigator.set_views(self.catalogue.saved_views())
+        except CatalogueError as error:
+            self.failed.emit(self.tr("Cannot rename the view"), error.message)
+            return
+        if self.current_view is not None and self.current_view.id == view_id:
+            self.current_view = renamed
+
+    def delete_view(self, view_id: int) -> None:
+        if self.catalogue is None:
+            return
+        try:
+            view = self.catalogue.saved_view(view_id)
+            question = self.tr("Delete the view “{name}”? Its records stay as they are.").format(
+                name=view.name
+            )
+            if not self.notifier.confirm(self, self.tr("Delete View"), question, self.tr("Delete")):
+                return
+            self.catalogue.delete_saved_view(view.id, view.version)
+            self.navigator.set_views(self.catalogue.saved_views())
+        except CatalogueError as error:
+            self.failed.emit(self.tr("Cannot delete the view"), error.message)
+            return
+        if self.current_view is not None and self.current_view.id == view_id:
+            self.show_page(f"{view.kind.value}")
+
+    # -- columns --------------------------------------------------------------------------
 
     def mark_sized(self, name: str) -> None:
         """The table's column widths are settled (restored from the settings)."""
@@ -205,10 +274,6 @@ class CatalogueView(QWidget):
             if name not in self._sized and view.isVisible() and view.model().rowCount() > 0:
                 fit_columns(view, titles[name])
                 self._sized.add(name)
-
-    def set_catalogue(self, catalogue: Catalogue | None) -> None:
-        self.records_page.set_catalogue(catalogue)
-        self.meetings_page.set_catalogue(catalogue)
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from aidviewer.store import SUFFIX
 
@@ -42,7 +42,23 @@ class FileChooser:
 
 
 class Notifier:
-    """Tells the person that something failed, in one plain sentence."""
+    """Tells the person that something failed, in one plain sentence, and asks the small
+    questions the window needs answered (a name, a yes or no)."""
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        """A line of text, or None when the person cancels."""
+        value, accepted = QInputDialog.getText(parent, title, label, text=text)
+        return value if accepted else None
+
+    def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)

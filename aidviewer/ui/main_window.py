@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.models.formatting import format_eur
@@ -67,7 +67,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.empty_state = EmptyState(self.action(ActionId.NEW), self.action(ActionId.OPEN))
-        self.catalogue_view = CatalogueView(records, meetings)
+        self.catalogue_view = CatalogueView(records, meetings, self.notifier)
+        self.catalogue_view.failed.connect(
+            lambda title, message: self.notifier.error(self, title, message)
+        )
+        self.action(ActionId.FIND).triggered.connect(self.catalogue_view.focus_search)
+        self.action(ActionId.SAVE_VIEW).triggered.connect(self.catalogue_view.save_view)
+        self.action(ActionId.CLEAR_FILTERS).triggered.connect(self._clear_filters)
         records.modelReset.connect(self._show_counts)
         meetings.modelReset.connect(self._show_counts)
         records.readFailed.connect(self._read_failed)
@@ -105,6 +111,34 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action(ActionId.CLOSE))
         file_menu.addSeparator()
         file_menu.addAction(self.action(ActionId.QUIT))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.setObjectName("view_menu")
+        view_menu.addAction(self.action(ActionId.FIND))
+        view_menu.addAction(self.action(ActionId.CLEAR_FILTERS))
+        view_menu.addSeparator()
+        view_menu.addAction(self.action(ActionId.SAVE_VIEW))
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        view_menu.aboutToShow.connect(self._update_view_menu)
+
+    def _update_view_menu(self) -> None:
+        browsing = (
+            self.catalogue is not None and self.catalogue_view.current_browse_page() is not None
+        )
+        for action_id in (ActionId.CLEAR_FILTERS, ActionId.SAVE_VIEW):
+            self.action(action_id).setEnabled(browsing)
+        self.columns_menu.setEnabled(browsing)
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        page = self.catalogue_view.current_browse_page()
+        if page is not None:
+            page.columns.fill_menu(self.columns_menu)
+
+    def _clear_filters(self) -> None:
+        page = self.catalogue_view.current_browse_page()
+        if page is not None:
+            page.filter_bar.clear_all()
 
     def clear_recent_files(self) -> None:
         self.settings.clear_recent_files()
@@ -163,8 +197,6 @@ class MainWindow(QMainWindow):
         self._show()
 
     def _load_models(self, catalogue: Catalogue | None) -> None:
-        self.records.set_catalogue(catalogue)
-        self.meetings.set_catalogue(catalogue)
         self.catalogue_view.set_catalogue(catalogue)
 
     def _adopt(self, catalogue: Catalogue, title: str) -> bool:
@@ -201,7 +233,13 @@ class MainWindow(QMainWindow):
 
     def _show(self) -> None:
         catalogue = self.catalogue
-        self.action(ActionId.CLOSE).setEnabled(catalogue is not None)
+        for action_id in (
+            ActionId.CLOSE,
+            ActionId.FIND,
+            ActionId.SAVE_VIEW,
+            ActionId.CLEAR_FILTERS,
+        ):
+            self.action(action_id).setEnabled(catalogue is not None)
         if catalogue is None:
             self.stack.setCurrentWidget(self.empty_state)
             self.setWindowTitle("aidviewer")
@@ -269,6 +307,10 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        for name, splitter in self._splitters().items():
+            splitter_state = self.settings.splitter_state(name)
+            if splitter_state is not None:
+                splitter.restoreState(splitter_state)
         for name, view in self.catalogue_view.tables().items():
             header_state = self.settings.header_state(name)
             header = view.horizontalHeader()
@@ -277,9 +319,19 @@ class MainWindow(QMainWindow):
                 # restoreState() sets the indicator without sorting by it.
                 view.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        view = self.catalogue_view
+        return {
+            "main": view.splitter,
+            "records": view.records_page,
+            "meetings": view.meetings_page,
+        }
+
     def save_settings(self) -> None:
         self.settings.set_window_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
+        for name, splitter in self._splitters().items():
+            self.settings.set_splitter_state(name, splitter.saveState())
         for name, view in self.catalogue_view.tables().items():
             if self.catalogue_view.is_sized(name):
                 self.settings.set_header_state(name, view.horizontalHeader().saveState())

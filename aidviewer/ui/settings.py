@@ -54,6 +54,12 @@ class Settings:
     def set_header_state(self, table: str, value: QByteArray) -> None:
         self._store.setValue(f"window/header_{table}", value)
 
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"window/splitter_{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(f"window/splitter_{name}", value)
+
     # -- recent files ---------------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:

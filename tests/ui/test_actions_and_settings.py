@@ -64,7 +64,7 @@ def test_window_settings_are_in_the_window_group(
 ) -> None:
     window = make_window()
     window.open_catalogue(sample_path)
-    window.catalogue_view.tabs.setCurrentIndex(1)  # the meetings table is seen too
+    window.catalogue_view.show_page("meetings")  # the meetings table is seen too
     window.close()
     raw = QSettings(str(settings_path), QSettings.Format.IniFormat)
     assert sorted(raw.childGroups()) == ["recent", "window"]

@@ -47,8 +47,8 @@ def test_shows_the_sample_records_and_meetings(make_window: WindowFactory, sampl
     assert "NASAMS launchers and equipment" in titles
     assert _cells(view.meetings_view, MeetingColumn.TITLE) == expected_meetings
     assert "Anušauskas meets President Zelensky in Kyiv" in expected_meetings
-    assert view.tabs.tabText(0) == "Aid records"
-    assert view.tabs.tabText(1) == "Meetings"
+    assert view.current_page() == "records"
+    assert view.navigator.current() == ("page", "records")
     assert not view.notice.isVisibleTo(window)
 
 
@@ -81,7 +81,7 @@ def test_columns_fit_their_contents_when_first_seen(
     qtbot.waitUntil(lambda: window.width() == 1280)
     window.open_catalogue(sample_path)
     meetings = window.catalogue_view.meetings_view
-    window.catalogue_view.tabs.setCurrentWidget(window.catalogue_view.meetings_page)
+    window.catalogue_view.show_page("meetings")
     longest_title = "Anušauskas meets President Zelensky in Kyiv"
     header = meetings.horizontalHeader()
     needed = meetings.fontMetrics().horizontalAdvance(longest_title)

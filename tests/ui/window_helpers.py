@@ -30,13 +30,27 @@ class FakeFiles:
 
 
 class FakeNotifier:
-    """Records the error messages the window would have shown."""
+    """Records the error messages the window would have shown, and answers its questions
+    with what a test sets beforehand."""
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []
+        self.text_answers: list[str | None] = []
+        self.confirm_answers: list[bool] = []
+        self.questions: list[str] = []
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         self.errors.append((title, message))
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        self.questions.append(f"{title}: {label} [{text}]")
+        return self.text_answers.pop(0)
+
+    def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
+        self.questions.append(question)
+        return self.confirm_answers.pop(0)
 
     @property
     def messages(self) -> list[str]:
