@@ -28,6 +28,7 @@ from .cli_format import (
     write_csv,
     write_json,
 )
+from .cli_query import add_filter_options, meeting_query, record_query
 from .store import SUFFIX, Catalogue, CatalogueError
 
 PROG = "aidviewer-cli"
@@ -126,11 +127,13 @@ def _check(args: argparse.Namespace) -> int:
 def _records(args: argparse.Namespace) -> int:
     out = _use_stdout(args.format)
     with Catalogue.open(Path(args.file), read_only=True) as catalogue:
+        query = record_query(args, catalogue)
         if args.format == "table":
-            out.write("\n".join(record_table(catalogue.record_summaries())) + "\n")
+            out.write("\n".join(record_table(catalogue.record_rows(query, args.limit))) + "\n")
             return 0
         names = Names.load(catalogue)
-        rows = (record_data(record, names) for record in catalogue.iter_records())
+        ids = catalogue.record_ids(query)[: args.limit]
+        rows = (record_data(catalogue.record(record_id), names) for record_id in ids)
         if args.format == "json":
             write_json(rows, out)
         else:
@@ -141,11 +144,13 @@ def _records(args: argparse.Namespace) -> int:
 def _meetings(args: argparse.Namespace) -> int:
     out = _use_stdout(args.format)
     with Catalogue.open(Path(args.file), read_only=True) as catalogue:
+        query = meeting_query(args, catalogue)
+        summaries = catalogue.meeting_rows(query, args.limit)
         if args.format == "table":
-            out.write("\n".join(meeting_table(catalogue.meeting_summaries())) + "\n")
+            out.write("\n".join(meeting_table(summaries)) + "\n")
             return 0
         names = Names.load(catalogue, for_meetings=True)
-        rows = (meeting_data(meeting, names) for meeting in catalogue.iter_meetings())
+        rows = (meeting_data(catalogue.meeting(summary.id), names) for summary in summaries)
         if args.format == "json":
             write_json(rows, out)
         else:
@@ -188,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=f"list the {what}",
-            description=f"Write every one of the {what} to stdout.",
+            description=f"Write the {what} to stdout: all of them, or those the options"
+            " select, in the same order the window shows for the same filters.",
         )
         sub.add_argument("file", metavar="FILE", help="the catalogue to read")
         sub.add_argument(
@@ -197,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
             default="table",
             help="table for a terminal (the default), csv or json",
         )
+        add_filter_options(sub, meetings=name == "meetings")
         sub.set_defaults(run=run)
     return parser
 

@@ -38,7 +38,10 @@ def _modules(*folders: str) -> list[Path]:
     return [path for folder in folders for path in sorted((PACKAGE / folder).rglob("*.py"))]
 
 
-HEADLESS = [PACKAGE / name for name in ("cli.py", "cli_format.py", "sample.py", "resources.py")]
+HEADLESS = [
+    PACKAGE / name
+    for name in ("cli.py", "cli_format.py", "cli_query.py", "sample.py", "resources.py")
+]
 
 
 def _is_qt(name: str) -> bool:
