@@ -7,7 +7,14 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 
-from aidviewer.store import Catalogue, Page, RecordQuery, RecordSort, RecordSummary
+from aidviewer.store import (
+    Catalogue,
+    CatalogueError,
+    Page,
+    RecordQuery,
+    RecordSort,
+    RecordSummary,
+)
 
 from .formatting import format_eur, format_fuzzy_date, format_integer, format_money
 from .labels import aid_type_label, stage_label
@@ -62,13 +69,31 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
 
     def __init__(self, parent: QObject | None = None, locale: QLocale | None = None) -> None:
         super().__init__(RecordQuery(), parent, locale)
-        self.value_cents = 0  # the EUR value of the rows shown
+        self._value: int | None = None
+        self.modelAboutToBeReset.connect(self._forget_value)
+
+    def _forget_value(self) -> None:
+        self._value = None
 
     def count(self, catalogue: Catalogue, query: RecordQuery) -> int:
-        count, cents = catalogue.count_records(query)
-        everything = catalogue.count_records()[0] if query.narrowed else count
-        self.unfiltered, self.value_cents = everything, cents
+        count = catalogue.record_count(query)
+        self.unfiltered = catalogue.record_count() if query.narrowed else count
         return count
+
+    @property
+    def value_cents(self) -> int:
+        """The EUR value of the rows shown, in cents: summed when first asked for, not
+        before the first rows are shown."""
+        catalogue = self.catalogue
+        if catalogue is None:
+            return 0
+        if self._value is None:
+            try:
+                self._value = catalogue.count_records(self.query)[1]
+            except CatalogueError as error:
+                self.readFailed.emit(error.message)
+                return 0
+        return self._value
 
     def fetch(
         self,

@@ -49,6 +49,8 @@ class CatalogueBase:
         self.user = user
         self._in_batch = False
         self.paging_stats = PagingStats()
+        # Whether the file passed quick_check on opening; a big one is checked later.
+        self.checked = True
 
     # -- transactions -------------------------------------------------------------------
 

@@ -206,6 +206,12 @@ def _meeting_filter(query: MeetingQuery) -> _Sql:
 class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
     # -- records ------------------------------------------------------------------------
 
+    def record_count(self, query: RecordQuery = RecordQuery()) -> int:
+        """How many records `query` lets through (a million, unfiltered, in milliseconds)."""
+        sql = _record_filter(query)
+        rows = self._query("SELECT count(*) FROM aid_record r" + sql.clause(), tuple(sql.params))
+        return int(rows[0][0])
+
     def count_records(self, query: RecordQuery = RecordQuery()) -> tuple[int, int]:
         """(number of records, sum of their EUR values in cents) that `query` lets through."""
         sql = _record_filter(query)

@@ -13,6 +13,7 @@ from aidviewer.models.formatting import format_eur
 from aidviewer.store import SUFFIX, Catalogue, CatalogueError
 
 from .actions import ActionId, make_actions
+from .background import run_in_background
 from .catalogue_view import CatalogueView
 from .dialogs import FileChooser, Notifier
 from .empty_state import EmptyState
@@ -216,7 +217,17 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(catalogue.path)
         self.recent_menu.rebuild()
         self._show()
+        if not catalogue.checked:  # too big to check before showing it: check it now
+            run_in_background(
+                catalogue.verify, lambda problem: self._verified(catalogue, problem), self
+            )
         return True
+
+    def _verified(self, catalogue: Catalogue, problem: str) -> None:
+        """The background check of a big catalogue has finished."""
+        if problem and catalogue is self.catalogue:
+            self.catalogue_view.show_notice(problem)
+            self.notifier.error(self, self.tr("The catalogue is damaged"), problem)
 
     def _reload(self, catalogue: Catalogue | None) -> None:
         """Put back what was shown before a failed open."""

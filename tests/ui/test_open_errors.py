@@ -10,6 +10,7 @@ from pathlib import Path
 
 import bad_files
 import pytest
+from pytestqt.qtbot import QtBot
 from window_helpers import FakeFiles, FakeNotifier, WindowFactory, sha256
 
 from aidviewer.models import Column
@@ -114,3 +115,30 @@ def test_missing_file_from_the_empty_state(
     assert window.stack.currentWidget() is window.empty_state
     assert window.catalogue is None
     assert not (tmp_path / "gone.aidb").exists()
+
+
+def test_big_catalogue_is_checked_after_it_is_shown(
+    make_window: WindowFactory,
+    notifier: FakeNotifier,
+    sample_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file too big to check before showing it is checked in the background; damage
+    found then is reported in one sentence and shown in the notice bar."""
+    monkeypatch.setattr("aidviewer.store.catalogue.QUICK_CHECK_MAX_BYTES", 0)
+    damaged = tmp_path / "bad.aidb"
+    bad_files.damaged_index(damaged, sample_path)
+    window = make_window()
+    assert window.open_catalogue(sample_path)  # sound: nothing to report
+    assert window.open_catalogue(damaged)  # shown at once …
+    assert window.records.rowCount() == 10
+    qtbot.waitUntil(lambda: len(notifier.errors) == 1, timeout=5000)  # … then reported
+    assert notifier.errors == [
+        (
+            "The catalogue is damaged",
+            "The catalogue “bad.aidb” is damaged: restore it from a backup.",
+        )
+    ]
+    assert window.catalogue_view.notice.text() == notifier.errors[0][1]
