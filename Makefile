@@ -1,5 +1,7 @@
 # make run   - create .venv if needed, install, open the window on the default catalogue
 # make test  - the same environment plus test tools; lint and the whole suite, headless
+# make bench - browse a generated catalogue of RECORDS records (default 1,000,000) with
+#              aidviewer, Qt's QSqlTableModel and raw sqlite3 side by side
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -19,14 +21,18 @@ run: $(STAMP)
 	$(BIN)/aidviewer $(FILE)
 
 lint: $(STAMP)
-	$(BIN)/ruff check aidviewer tests
-	$(BIN)/ruff format --check aidviewer tests
+	$(BIN)/ruff check aidviewer tests benchmarks
+	$(BIN)/ruff format --check aidviewer tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy aidviewer
 
 test: lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+RECORDS ?= 1000000
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --records $(RECORDS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

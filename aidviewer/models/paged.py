@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -41,14 +43,21 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 Index = QModelIndex | QPersistentModelIndex
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_OTHER_ROLES = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(Role.SUMMARY), int(Role.HIGHLIGHT)})
+
 
 class _CachedPage(Generic[T]):
-    __slots__ = ("keys", "rows", "snippets")
+    __slots__ = ("cells", "keys", "rows", "snippets")
 
     def __init__(self, page: Page, snippets: dict[int, str]) -> None:
         self.rows: list[T] = page.rows
         self.keys = page.keys
         self.snippets = snippets
+        # Each row's display texts, made when the row is first painted: a view asks for
+        # every visible cell on every repaint, and formatting is the costly part.
+        self.cells: list[list[str] | None] = [None] * len(page.rows)
 
 
 class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
@@ -87,6 +96,9 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         self._failed = False
         # Rows of the whole table without filters or search, for "N of M"; set by count().
         self.unfiltered = 0
+        self._recent: _CachedPage[T] | None = None  # the page of the row last asked for
+        self._recent_number = -1
+        self._alignments = [_RIGHT if column in self.NUMERIC else _LEFT for column in self.COLUMNS]
 
     # -- what subclasses fill in ----------------------------------------------------------
 
@@ -153,6 +165,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         self._query = query
         self._count = count
         self._pages.clear()
+        self._recent, self._recent_number = None, -1
         self._failed = False
         self.endResetModel()
 
@@ -234,46 +247,84 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    # flags() is Qt's own: enabled and selectable, which is what these tables are.
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in _ROLES:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The hot path of painting: plain ints and one lookup per call.
+        if role == _DISPLAY:
+            cell = self._cell(index)
+            return cell[1][index.column()] if cell is not None else None
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()] if index.isValid() else None
+        if role not in _OTHER_ROLES:
             return None
-        column = self.COLUMNS(index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in self.NUMERIC else _LEFT
-        row = index.row()
-        if not 0 <= row < self._count:
+        cell = self._cell(index)
+        if cell is None:
             return None
-        page = self._page(row // self.PAGE_SIZE)
-        if page is None or row % self.PAGE_SIZE >= len(page.rows):
-            return None
-        item = page.rows[row % self.PAGE_SIZE]
+        page, texts, offset = cell
+        item = page.rows[offset]
+        column = index.column()
         if role == Role.SUMMARY:
             return item
         if column == self.MATCH_COLUMN:
             marked = page.snippets.get(item.id, "")  # type: ignore[attr-defined]
             if role == Role.HIGHLIGHT:
                 return marked_ranges(marked)[1]
-            text = marked_ranges(marked)[0]
-            return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(item, column)
+            return plain_tooltip(marked_ranges(marked)[0])
         if role == Role.HIGHLIGHT:
             search = getattr(self._query, "search", "")
             if not search or column not in self.HIGHLIGHTED:
                 return []
-            return match_ranges(self.display(item, column), search)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self.tool_tip(item, column))
-        return None
+            return match_ranges(texts[column], search)
+        return plain_tooltip(self.tool_tip(item, self.COLUMNS(column)))
+
+    def multiData(
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803 (Qt's name)
+    ) -> None:
+        """All the roles a delegate asks for to paint a cell, in one call: display text
+        and alignment from the row's cached texts, the rest as data() answers them."""
+        column = index.column()
+        # PySide6's type stubs lack the span's len() and [], which it has.
+        span: Any = roleDataSpan
+        for position in range(len(span)):
+            slot = span[position]
+            role = slot.role()
+            if role == _DISPLAY:
+                cell = self._cell(index)
+                slot.setData(cell[1][column] if cell is not None else None)
+            elif role == _ALIGNMENT:
+                slot.setData(self._alignments[column] if index.isValid() else None)
+            elif role in _OTHER_ROLES:
+                slot.setData(self.data(index, role))
+            else:
+                slot.clearData()
+
+    def _cell(self, index: Index) -> tuple[_CachedPage[T], list[str], int] | None:
+        """The page, the display texts and the offset of the index's row."""
+        if not index.isValid():
+            return None
+        row = index.row()
+        if row >= self._count:
+            return None
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._recent if self._recent_number == number else self._page(number)
+        if page is None or offset >= len(page.rows):
+            return None
+        self._recent, self._recent_number = page, number
+        texts = page.cells[offset]
+        if texts is None:
+            texts = page.cells[offset] = self._texts(page, offset)
+        return page, texts, offset
+
+    def _texts(self, page: _CachedPage[T], offset: int) -> list[str]:
+        item = page.rows[offset]
+        texts = [self.display(item, column) for column in self.COLUMNS]
+        if self.MATCH_COLUMN is not None:
+            marked = page.snippets.get(item.id, "")  # type: ignore[attr-defined]
+            texts[self.MATCH_COLUMN] = marked_ranges(marked)[0]
+        return texts
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -307,14 +358,3 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         names[int(Role.SUMMARY)] = QByteArray(b"summary")
         names[int(Role.HIGHLIGHT)] = QByteArray(b"highlight")
         return names
-
-
-_ROLES = frozenset(
-    {
-        int(Qt.ItemDataRole.DisplayRole),
-        int(Qt.ItemDataRole.ToolTipRole),
-        int(Qt.ItemDataRole.TextAlignmentRole),
-        int(Role.SUMMARY),
-        int(Role.HIGHLIGHT),
-    }
-)

@@ -1,0 +1,109 @@
+"""The records model over 20,000 records: far rows without the rows before them,
+bounded memory, and what a delegate sees through multiData()."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+from pytestqt.modeltest import ModelTester
+
+from aidviewer.models import Column, RecordTableModel, Role
+from aidviewer.store import Catalogue, RecordQuery, RecordSort
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def big_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """20,000 generated records (the benchmark's seeded generator), made once."""
+    sys.path.insert(0, str(REPO))
+    try:
+        from benchmarks.generate import generate
+    finally:
+        sys.path.remove(str(REPO))
+    path = tmp_path_factory.mktemp("big") / "big.aidb"
+    generate(path, records=20_000, meetings=200, notes=2_000, seed=7, workers=0, quiet=True)
+    return path
+
+
+@pytest.fixture
+def big(big_master: Path, tmp_path: Path) -> Catalogue:
+    path = tmp_path / "big.aidb"
+    shutil.copyfile(big_master, path)
+    with Catalogue.open(path, read_only=True) as catalogue:
+        yield catalogue
+
+
+def test_last_row_is_read_without_the_rows_before_it(big: Catalogue) -> None:
+    model = RecordTableModel()
+    model.set_catalogue(big, RecordQuery(sort=RecordSort.DONOR))
+    assert model.rowCount() == 20_000
+    stats = big.paging_stats
+    before = (stats.queries, stats.rows)
+    last = model.index(19_999, Column.TITLE).data()
+    assert (stats.queries - before[0], stats.rows - before[1]) == (1, model.PAGE_SIZE)
+    assert stats.largest_offset == 0  # counted from the end, not skipped through
+    expected = big.record_rows(RecordQuery(sort=RecordSort.DONOR, descending=True), limit=1)[0]
+    assert last == expected.title
+
+
+def test_middle_row_is_found_from_the_nearer_end(big: Catalogue) -> None:
+    model = RecordTableModel()
+    model.set_catalogue(big, RecordQuery(sort=RecordSort.VALUE))
+    summary = model.summary(15_123)
+    assert summary is not None
+    assert big.paging_stats.largest_offset <= 20_000 - 15_000  # from the end
+    assert big.record_position(model.query, summary.id) == 15_123
+
+
+def test_neighbouring_pages_are_read_by_keyset(big: Catalogue) -> None:
+    model = RecordTableModel()
+    model.set_catalogue(big, RecordQuery(sort=RecordSort.TITLE))
+    model.summary(10_000)
+    largest = big.paging_stats.largest_offset
+    titles = [model.index(row, Column.TITLE).data() for row in range(10_000, 10_800)]
+    assert big.paging_stats.largest_offset == largest  # no new offsets: keyset reads
+    expected = big.record_rows(RecordQuery(sort=RecordSort.TITLE), limit=10_800)[10_000:]
+    assert titles == [row.title for row in expected]
+
+
+def test_memory_is_bounded_by_the_page_cache(big: Catalogue) -> None:
+    model = RecordTableModel()
+    model.set_catalogue(big)
+    for row in range(0, 20_000, 97):
+        model.index(row, Column.TITLE).data()
+    assert model.cached_pages() <= model.MAX_PAGES
+
+
+def test_model_tester_on_a_big_sorted_searched_model(
+    big: Catalogue, qtmodeltester: ModelTester
+) -> None:
+    model = RecordTableModel()
+    model.set_catalogue(
+        big, RecordQuery(search="generator", sort=RecordSort.VALUE, descending=True)
+    )
+    assert 0 < model.rowCount() < 20_000
+    qtmodeltester.check(model)
+
+
+def test_multi_data_answers_as_data_does(big: Catalogue) -> None:
+    model = RecordTableModel()
+    model.set_catalogue(big, RecordQuery(search="generator"))
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Role.HIGHLIGHT,
+    ]
+    for column in (Column.TITLE, Column.VALUE_EUR, Column.MATCH):
+        index = model.index(3, column)
+        for role in roles:
+            slot = QModelRoleData(int(role))
+            model.multiData(index, QModelRoleDataSpan(slot))  # a span of one
+            assert slot.data() == index.data(role), (column, role)
+    assert model.index(3, Column.MATCH).data()  # the passage found is there to compare
