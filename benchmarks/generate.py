@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from aidviewer.store import Catalogue, minor_digits
+from aidviewer.store.folding import plain_spellings
 
 try:  # imported as benchmarks.generate
     from . import vocabulary as vocab
@@ -136,7 +137,7 @@ INSERTS: dict[str, str] = {
     "meeting_record": _insert("meeting_record", "meeting_id, record_id"),
     "meeting_source": _insert("meeting_source", "meeting_id, source_id, position"),
     "note": _insert("note", NOTE_COLUMNS),
-    "search_index": _insert("search_index", "rowid, title, body"),
+    "search_index": _insert("search_index", "rowid, title, body, plain"),
 }
 # Tables whose indexes are dropped for the load and rebuilt after it.
 BULK_TABLES = (
@@ -924,7 +925,7 @@ def record_chunk(world: World, index: int) -> Chunk:
                 delivered_precision,
             )
         )
-        fts.append((record_id * 4 + 1, title, description))
+        fts.append((record_id * 4 + 1, title, description, plain_spellings(title, description)))
 
         tag_count = rng.weighted((0, 1, 2, 3), (0.35, 0.70, 0.90, 1.0))
         if tag_count:
@@ -1095,7 +1096,8 @@ def meeting_chunk(world: World, index: int) -> Chunk:
         meetings.append(
             (meeting_id, title, starts_at, ends_at, place, minutes, 1, stamp, stamp, author)
         )
-        fts.append((meeting_id * 4 + 2, title, "\n".join((*topic_list, minutes))))
+        body = "\n".join((*topic_list, minutes))
+        fts.append((meeting_id * 4 + 2, title, body, plain_spellings(title, body)))
         topics_rows.extend((meeting_id, position, text) for position, text in enumerate(topic_list))
         attendees = list(
             dict.fromkeys(rng.draws(range(1, len(people) + 1), world.person_cw, rng.between(2, 8)))
@@ -1278,7 +1280,7 @@ def note_chunk(world: World, index: int) -> Chunk:
                 author,
             )
         )
-        fts.append((note_id * 4 + 3, "", body))
+        fts.append((note_id * 4 + 3, "", body, plain_spellings(body)))
     return {"note": notes, "search_index": fts}
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
-
-from aidviewer.store import search_words
+from aidviewer.store import plain, search_words
 
 START, END = "\x02", "\x03"  # how the store marks matched words in a snippet
 
@@ -14,12 +12,9 @@ def _fold(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origin: list[int] = []
     for position, char in enumerate(text):
-        for part in unicodedata.normalize("NFD", char):
-            if unicodedata.combining(part):
-                continue
-            for out in part.casefold():
-                folded.append(out)
-                origin.append(position)
+        for out in plain(char).casefold():  # as search reads it: "Łódź" is "lodz"
+            folded.append(out)
+            origin.append(position)
     return "".join(folded), origin
 
 

@@ -268,9 +268,12 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
             return item
         if column == self.MATCH_COLUMN:
             marked = page.snippets.get(item.id, "")  # type: ignore[attr-defined]
+            text = marked_ranges(marked)[0]
             if role == Role.HIGHLIGHT:
-                return marked_ranges(marked)[1]
-            return plain_tooltip(marked_ranges(marked)[0])
+                # Marked as the title is, rather than as SQLite marks whole tokens, so that
+                # "gen" marks "Gen" and "lodz" marks "Łódź" (found in its plain spelling).
+                return match_ranges(text, getattr(self._query, "search", ""))
+            return plain_tooltip(text)
         if role == Role.HIGHLIGHT:
             search = getattr(self._query, "search", "")
             if not search or column not in self.HIGHLIGHTED:

@@ -16,6 +16,7 @@ from .errors import (
     ReadOnlyError,
     StorageError,
 )
+from .folding import plain
 from .query import (
     MeetingQuery,
     MeetingSort,
@@ -111,6 +112,7 @@ __all__ = [
     "default_user",
     "fts_query",
     "minor_digits",
+    "plain",
     "query_from_json",
     "query_to_json",
     "search_words",

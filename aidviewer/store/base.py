@@ -13,6 +13,7 @@ from typing import Any
 
 from . import connection
 from .errors import ConflictError, InvalidValueError, NotFoundError, ReadOnlyError
+from .folding import plain_spellings
 
 DbValue = str | int | float | bytes | None
 
@@ -245,7 +246,8 @@ class CatalogueBase:
     def _index(self, rowid: int, title: str, body: str) -> None:
         self._con.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
         self._con.execute(
-            "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body)
+            "INSERT INTO search_index (rowid, title, body, plain) VALUES (?, ?, ?, ?)",
+            (rowid, title, body, plain_spellings(title, body)),
         )
 
     def _unindex(self, rowid: int) -> None:

@@ -240,8 +240,11 @@ def migrate(con: sqlite3.Connection, path: Path | None) -> None:
             if current >= SCHEMA_VERSION:
                 return
             try:
-                for statement in MIGRATIONS[current]:
-                    con.execute(statement)
+                for step in MIGRATIONS[current]:
+                    if isinstance(step, str):
+                        con.execute(step)
+                    else:
+                        step(con)
                 con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 con.execute(f"PRAGMA user_version = {current + 1}")
             except sqlite3.Error as error:

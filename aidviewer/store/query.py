@@ -407,13 +407,17 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
             rowids = list(owners)
             rowid_marks = ", ".join("?" for _ in rowids)
             found: dict[int, str] = {}
-            for rowid, snippet in con.execute(
-                "SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 12)"
+            for rowid, title, body in con.execute(
+                "SELECT rowid, snippet(search_index, 0, char(2), char(3), '…', 12),"
+                " snippet(search_index, 1, char(2), char(3), '…', 12)"
                 f" FROM search_index WHERE search_index MATCH ? AND rowid IN ({rowid_marks})"
                 " ORDER BY rank",
                 [match, *rowids],
             ):
-                found.setdefault(owners[rowid], snippet)  # best-ranked passage first
+                # The passage with the marked words; a word found only in its plain
+                # spelling ("Lodz" for "Łódź") marks nothing, so the body is shown as is.
+                passage = body if "\x02" in body or "\x02" not in title else title
+                found.setdefault(owners[rowid], passage or title)  # best-ranked first
         return found
 
     # -- the paging query ---------------------------------------------------------------

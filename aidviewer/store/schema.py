@@ -7,9 +7,17 @@ to the schema is a new step.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+
+from .folding import plain_spellings
+
+# A step is SQL text, or a function for what SQL alone cannot do.
+Step = str | Callable[[sqlite3.Connection], None]
+
 APPLICATION_ID = 0x41494442  # "AIDB": marks a SQLite file as an aidviewer catalogue
 
-_V1 = [
+_V1: list[Step] = [
     """
     CREATE TABLE organisation (
         id          INTEGER PRIMARY KEY,
@@ -269,7 +277,7 @@ _SORT_COLUMNS = {
     "updated": "updated_at",
 }
 
-_V2 = [
+_V2: list[Step] = [
     "ALTER TABLE aid_record ADD COLUMN donor_name TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE aid_record ADD COLUMN recipient_name TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE aid_record ADD COLUMN category_name TEXT NOT NULL DEFAULT ''",
@@ -322,10 +330,37 @@ _V2 = [
         updated_by  TEXT NOT NULL
     )""",
     "CREATE UNIQUE INDEX saved_view_name ON saved_view (kind, name COLLATE NOCASE)",
+    # The full-text index gains a column of plain spellings (folding.py): "Lodz" finds
+    # "Łódź". FTS5 tables cannot gain a column, so the index is made again.
+    "DROP TABLE search_index",
+    """
+    CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, body, plain, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    lambda con: _reindex(con),
 ]
+
+
+def _reindex(con: sqlite3.Connection) -> None:
+    """Fill the full-text index from the records, meetings and notes."""
+    rows: list[tuple[int, str, str]] = []
+    rows.extend(con.execute("SELECT id * 4 + 1, title, description FROM aid_record"))
+    rows.extend(
+        con.execute(
+            "SELECT m.id * 4 + 2, m.title, coalesce((SELECT group_concat(text, char(10))"
+            " FROM (SELECT text FROM meeting_topic WHERE meeting_id = m.id ORDER BY position))"
+            " || char(10), '') || m.minutes FROM meeting m"
+        )
+    )
+    rows.extend(con.execute("SELECT id * 4 + 3, '', body FROM note"))
+    con.executemany(
+        "INSERT INTO search_index (rowid, title, body, plain) VALUES (?, ?, ?, ?)",
+        [(rowid, title, body, plain_spellings(title, body)) for rowid, title, body in rows],
+    )
+
 
 SORT_EXPRESSIONS = _SORT_COLUMNS
 
 # MIGRATIONS[n] takes a catalogue from user_version n to n + 1.
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+MIGRATIONS: list[list[Step]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -207,3 +207,14 @@ def test_set_catalogue_resets_and_none_empties(small_catalogue: Catalogue, qtbot
     with qtbot.waitSignal(model.modelReset):
         model.set_catalogue(None)
     assert model.rowCount() == 0
+
+
+def test_matched_words_are_marked_whatever_their_letters(small_catalogue: Catalogue) -> None:
+    small_catalogue.add_record(AidRecord(title="Generators for Łódź"))
+    model = RecordTableModel()
+    model.set_catalogue(small_catalogue, RecordQuery(search="lodz gen"))
+    assert model.rowCount() == 1
+    assert model.index(0, Column.TITLE).data() == "Generators for Łódź"
+    assert model.index(0, Column.TITLE).data(Role.HIGHLIGHT) == [(0, 3), (15, 4)]
+    # Found only in its plain spelling, the passage still shows the word marked.
+    assert model.index(0, Column.MATCH).data(Role.HIGHLIGHT) == [(0, 3), (15, 4)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aidviewer.store import AidRecord, Catalogue, Meeting, Note
+from aidviewer.store import AidRecord, Catalogue, Meeting, Note, RecordQuery
 
 
 @pytest.fixture
@@ -92,3 +92,32 @@ def test_meetings_for_a_record(catalogue: Catalogue) -> None:
     )
     assert [m.id for m in catalogue.meetings_for_record(record.id)] == [earlier.id, later.id]
     assert catalogue.meetings_for_record(999) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Generators for Łódź", "lodz"),
+        ("Trucks via Tromsø", "tromso"),
+        ("Wałęsa Foundation", "WALESA"),
+        ("Straße repairs", "strasse"),
+    ],
+)
+def test_letters_of_their_own_are_found_spelled_plainly(
+    catalogue: Catalogue, text: str, typed: str
+) -> None:
+    record = catalogue.add_record(AidRecord(title=text))
+    catalogue.add_record(AidRecord(title="Something else"))
+    assert _found(catalogue, typed) == {("record", record.id)}
+    assert _found(catalogue, text) == {("record", record.id)}  # and as written
+    record = catalogue.update_record(dataclasses.replace(record, title="Renamed"))
+    assert _found(catalogue, typed) == set()  # the plain spelling follows the edit
+
+
+def test_plain_spelling_search_in_notes_and_snippets(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="Generators"))
+    catalogue.add_note(Note(record_id=record.id, body="Delivered to Łódź on Monday"))
+    assert catalogue.count_records(RecordQuery(search="lodz"))[0] == 1
+    assert catalogue.record_snippets("lodz", [record.id]) == {
+        record.id: "Delivered to Łódź on Monday"
+    }
