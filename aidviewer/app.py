@@ -58,9 +58,18 @@ def ensure_default_catalogue() -> Path:
             f"The folder “{path.parent}” for your catalogue could not be made: {error.strerror}.",
             path,
         ) from error
-    from .sample import SAMPLE_USER, fill_sample  # only needed on first launch
+    from .sample import SAMPLE_USER, SampleError, fill_sample  # only needed on first launch
 
-    Catalogue.create(path, user=SAMPLE_USER, fill=fill_sample).close()
+    try:
+        Catalogue.create(path, user=SAMPLE_USER, fill=fill_sample).close()
+    except CatalogueError:
+        if path.exists():  # a second aidviewer started at the same moment made it
+            return path
+        raise
+    except (SampleError, OSError, ValueError) as error:  # a broken or missing sample file
+        raise CatalogueError(
+            f"Your first catalogue could not be made from the sample content ({error}).", path
+        ) from error
     return path
 
 

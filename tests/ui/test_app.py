@@ -218,3 +218,20 @@ def test_main_opens_the_window_and_quits_cleanly(tmp_path: Path) -> None:
     written = tmp_path / "config" / "aidviewer" / "aidviewer.conf"
     assert written.is_file()
     assert "geometry" in written.read_text(encoding="utf-8")
+
+
+def test_broken_sample_is_one_sentence_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aidviewer.sample as sample
+    from aidviewer.app import ensure_default_catalogue
+    from aidviewer.store import CatalogueError
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[record]]\ntitle = ", encoding="utf-8")  # not TOML
+    monkeypatch.setattr(sample, "SAMPLE_FILE", broken)
+    monkeypatch.setattr(sample.fill_sample, "__defaults__", (broken,))
+    monkeypatch.setenv("AIDVIEWER_DATA_DIR", str(tmp_path / "data"))
+    with pytest.raises(CatalogueError, match="could not be made from the sample content"):
+        ensure_default_catalogue()
+    assert list((tmp_path / "data").iterdir()) == []  # nothing half-made left behind
