@@ -73,7 +73,7 @@ class BrowsePage(QSplitter):
 
         # Passages found read best beside the title they explain.
         header = self.view.horizontalHeader()
-        header.moveSection(header.visualIndex(match_column), 1)
+        header.moveSection(header.visualIndex(match_column), header.visualIndex(title_column) + 1)
         self.filter_bar.queryChanged.connect(self._filter)
         model.queryChanged.connect(self._show_match_column)
         model.modelReset.connect(self._after_reset)

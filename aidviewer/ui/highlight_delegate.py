@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from aidviewer.models import Role
 
 MARK = QColor("#ffe27a")
+MARKED_TEXT = QColor("#1a1a1a")
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -54,6 +55,7 @@ class HighlightDelegate(QStyledItemDelegate):
         layout.setTextOption(text_option)
         marked = QTextCharFormat()
         marked.setBackground(MARK)
+        marked.setForeground(MARKED_TEXT)  # readable on the mark, in a selected row too
         marked.setFontWeight(QFont.Weight.Bold)
         formats = []
         for start, length in ranges:

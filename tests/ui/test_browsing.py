@@ -171,3 +171,12 @@ def test_meetings_page_searches_minutes(window: MainWindow, qtbot: QtBot) -> Non
     assert titles == ["Anušauskas meets President Zelensky in Kyiv"]
     assert "NATO" in page.model.index(0, MeetingColumn.MATCH).data()
     assert window.meetings_status.text() == "1 of 2 meetings"
+
+
+def test_passages_found_sit_just_after_the_title(window: MainWindow) -> None:
+    for page, title, match in (
+        (window.catalogue_view.records_page, Column.TITLE, Column.MATCH),
+        (window.catalogue_view.meetings_page, MeetingColumn.TITLE, MeetingColumn.MATCH),
+    ):
+        header = page.view.horizontalHeader()
+        assert header.visualIndex(match) == header.visualIndex(title) + 1
