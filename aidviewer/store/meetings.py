@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from .base import FTS_MEETING, CatalogueBase, DbValue
 from .errors import InvalidValueError, NotFoundError
-from .types import ActionKind, Meeting, MeetingAction, MeetingSummary, Participant
+from .types import ActionKind, Meeting, MeetingAction, Participant
 
 
 def _moment(text: str, what: str) -> datetime:
@@ -258,40 +258,3 @@ class MeetingsMixin(CatalogueBase):
                 "meeting", "meeting", meeting_id, version, self._meeting_children_text(meeting)
             )
             self._unindex(meeting_id * 4 + FTS_MEETING)
-
-    def meeting_summaries(self) -> list[MeetingSummary]:
-        """Every meeting as a table row, earliest first."""
-        with self._read() as con:
-            rows = con.execute("SELECT * FROM meeting ORDER BY starts_at, id").fetchall()
-            result = []
-            for row in rows:
-                names = tuple(
-                    r[0]
-                    for r in con.execute(
-                        "SELECT p.name FROM meeting_participant mp JOIN person p"
-                        " ON p.id = mp.person_id WHERE mp.meeting_id = ? ORDER BY mp.position",
-                        (row["id"],),
-                    )
-                )
-                topics = tuple(
-                    r[0]
-                    for r in con.execute(
-                        "SELECT text FROM meeting_topic WHERE meeting_id = ? ORDER BY position",
-                        (row["id"],),
-                    )
-                )
-                result.append(
-                    MeetingSummary(
-                        id=row["id"],
-                        version=row["version"],
-                        title=row["title"],
-                        starts_at=row["starts_at"],
-                        ends_at=row["ends_at"],
-                        place=row["place"],
-                        participants=names,
-                        topics=topics,
-                        updated_at=row["updated_at"],
-                        updated_by=row["updated_by"],
-                    )
-                )
-            return result

@@ -337,6 +337,12 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
     def meeting_rows(self, query: MeetingQuery, limit: int | None = None) -> list[MeetingSummary]:
         return self.meeting_page(query, limit=-1 if limit is None else limit).rows
 
+    def meeting_summaries(self) -> list[MeetingSummary]:
+        """Every meeting as a table row, earliest first."""
+        with self._read() as con:
+            rows = con.execute("SELECT * FROM meeting ORDER BY starts_at, id").fetchall()
+            return self._meeting_summaries(rows)
+
     def meetings_for_record(self, record_id: int) -> list[MeetingSummary]:
         """The meetings that discussed a record, earliest first (through an index)."""
         with self._read() as con:
