@@ -287,22 +287,25 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803 (Qt's name)
     ) -> None:
         """All the roles a delegate asks for to paint a cell, in one call: display text
-        and alignment from the row's cached texts, the rest as data() answers them."""
+        and alignment from the row's cached texts, our own roles as data() answers them.
+        Other roles are left as they come, empty: a delegate asks with a fresh span."""
+        if not index.isValid():
+            return
         column = index.column()
-        # PySide6's type stubs lack the span's len() and [], which it has.
+        cell: Any = False  # looked up when the display text is first asked for
+        # PySide6's type stubs lack the span's iteration, which it has.
         span: Any = roleDataSpan
-        for position in range(len(span)):
-            slot = span[position]
+        for slot in span:
             role = slot.role()
             if role == _DISPLAY:
-                cell = self._cell(index)
-                slot.setData(cell[1][column] if cell is not None else None)
+                if cell is False:
+                    cell = self._cell(index)
+                if cell is not None:
+                    slot.setData(cell[1][column])
             elif role == _ALIGNMENT:
-                slot.setData(self._alignments[column] if index.isValid() else None)
+                slot.setData(self._alignments[column])
             elif role in _OTHER_ROLES:
                 slot.setData(self.data(index, role))
-            else:
-                slot.clearData()
 
     def _cell(self, index: Index) -> tuple[_CachedPage[T], list[str], int] | None:
         """The page, the display texts and the offset of the index's row."""

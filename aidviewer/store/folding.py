@@ -38,3 +38,65 @@ def plain_spellings(*texts: str) -> str:
         if word.translate(_PLAIN) != word
     )
     return " ".join(words)
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """`text` as search reads it (case-folded, plain letters), with the index in `text`
+    of each character."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for position, char in enumerate(text):
+        for out in plain(char).casefold():
+            folded.append(out)
+            origin.append(position)
+    return "".join(folded), origin
+
+
+def word_matches(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """(start, length) in `text` of each word that begins with one of `words`, compared
+    as the full-text index compares them: ignoring case and diacritics."""
+    wanted = [_folded(word)[0] for word in words]
+    if not wanted or not text:
+        return []
+    folded, origin = _folded(text)
+    ranges: list[tuple[int, int]] = []
+    position = 0
+    while position < len(folded):
+        if folded[position].isalnum() and (position == 0 or not folded[position - 1].isalnum()):
+            end = position
+            while end < len(folded) and folded[end].isalnum():
+                end += 1
+            hits = [len(w) for w in wanted if folded.startswith(w, position)]
+            if hits:
+                first, last = origin[position], origin[position + max(hits) - 1]
+                ranges.append((first, last - first + 1))
+            position = end
+        else:
+            position += 1
+    return ranges
+
+
+def excerpt(text: str, words: list[str], context: int = 60) -> str:
+    """About `context` characters either side of the first word found, cut at word
+    boundaries, with "…" where cut and the found words between \x02 and \x03; "" when
+    no word is found."""
+    ranges = word_matches(text, words)
+    if not ranges:
+        return ""
+    start = max(0, ranges[0][0] - context)
+    end = min(len(text), ranges[0][0] + ranges[0][1] + context)
+    while 0 < start < len(text) and not text[start - 1].isspace():
+        start += 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    pieces: list[str] = ["…" if start > 0 else ""]
+    cursor = start
+    for first, length in ranges:
+        if first < start or first + length > end:
+            continue
+        pieces += [text[cursor:first], "\x02", text[first : first + length], "\x03"]
+        cursor = first + length
+    pieces.append(text[cursor:end])
+    if end < len(text):
+        pieces.append("…")
+    return " ".join("".join(pieces).split())

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD, CatalogueBase
+from .folding import excerpt
 from .meetings import MeetingsMixin
 from .records import RecordsMixin, summary_from_row
 from .schema import SORT_EXPRESSIONS
@@ -400,30 +401,45 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         return self._snippets(text, meeting_ids, FTS_MEETING, "meeting_id")
 
     def _snippets(self, text: str, ids: list[int], kind: int, owner: str) -> dict[int, str]:
-        match = fts_query(text)
-        if match is None or not ids:
+        """The passage around the first word found, in the title, then the description
+        (topics and minutes for a meeting), then the notes, newest first.
+
+        Found in Python over the texts of these few rows: asking FTS5 for snippets of
+        given rows still evaluates the whole query, seconds for a common prefix among
+        millions of notes. The words are matched as the index matches them.
+        """
+        words = search_words(text)
+        if not words or not ids:
             return {}
         marks = ", ".join("?" for _ in ids)
+        texts: dict[int, list[str]] = {row_id: [] for row_id in ids}
         with self._read() as con:
-            owners = {row_id * 4 + kind: row_id for row_id in ids}
-            for note_id, owner_id in con.execute(
-                f"SELECT id, {owner} FROM note WHERE {owner} IN ({marks})", ids
+            if kind == FTS_RECORD:
+                own = con.execute(
+                    f"SELECT id, title, description FROM aid_record WHERE id IN ({marks})", ids
+                )
+            else:
+                own = con.execute(
+                    "SELECT m.id, m.title, coalesce((SELECT group_concat(t.text, char(10))"
+                    " FROM meeting_topic t WHERE t.meeting_id = m.id) || char(10), '')"
+                    f" || m.minutes FROM meeting m WHERE m.id IN ({marks})",
+                    ids,
+                )
+            for row_id, title, body in own:
+                texts[row_id][:0] = [title, body]
+            for row_id, body in con.execute(
+                f"SELECT {owner}, body FROM note WHERE {owner} IN ({marks})"
+                " ORDER BY created_at DESC, id DESC",
+                ids,
             ):
-                owners[note_id * 4 + FTS_NOTE] = owner_id
-            rowids = list(owners)
-            rowid_marks = ", ".join("?" for _ in rowids)
-            found: dict[int, str] = {}
-            for rowid, title, body in con.execute(
-                "SELECT rowid, snippet(search_index, 0, char(2), char(3), '…', 12),"
-                " snippet(search_index, 1, char(2), char(3), '…', 12)"
-                f" FROM search_index WHERE search_index MATCH ? AND rowid IN ({rowid_marks})"
-                " ORDER BY rank",
-                [match, *rowids],
-            ):
-                # The passage with the marked words; a word found only in its plain
-                # spelling ("Lodz" for "Łódź") marks nothing, so the body is shown as is.
-                passage = body if "\x02" in body or "\x02" not in title else title
-                found.setdefault(owners[rowid], passage or title)  # best-ranked first
+                texts[row_id].append(body)
+        found: dict[int, str] = {}
+        for row_id, candidates in texts.items():
+            for candidate in candidates:
+                passage = excerpt(candidate, words)
+                if passage:
+                    found[row_id] = passage
+                    break
         return found
 
     # -- the paging query ---------------------------------------------------------------

@@ -119,5 +119,17 @@ def test_plain_spelling_search_in_notes_and_snippets(catalogue: Catalogue) -> No
     catalogue.add_note(Note(record_id=record.id, body="Delivered to Łódź on Monday"))
     assert catalogue.count_records(RecordQuery(search="lodz"))[0] == 1
     assert catalogue.record_snippets("lodz", [record.id]) == {
-        record.id: "Delivered to Łódź on Monday"
+        record.id: "Delivered to \x02Łódź\x03 on Monday"
     }
+
+
+def test_passage_is_cut_around_the_first_word_found(catalogue: Catalogue) -> None:
+    long = " ".join(f"word{n}" for n in range(100)) + " generators for Kharkiv " + "tail " * 50
+    record = catalogue.add_record(AidRecord(title="Winter aid", description=long))
+    (passage,) = catalogue.record_snippets("GENER kharkiv", [record.id]).values()
+    assert passage.startswith("…") and passage.endswith("…")
+    assert "\x02gener\x03ators for \x02Kharkiv\x03" in passage  # as typed, both marked
+    assert len(passage) < 200
+    older = catalogue.add_note(Note(record_id=record.id, body="nothing here"))
+    assert older.id
+    assert catalogue.record_snippets("winter", [record.id]) == {record.id: "\x02Winter\x03 aid"}
