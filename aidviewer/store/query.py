@@ -137,12 +137,17 @@ class _Sql:
         return " WHERE " + " AND ".join(self.where) if self.where else ""
 
 
-def _record_filter(query: RecordQuery) -> _Sql:
+def _record_filter(query: RecordQuery, *, walk_sort_index: bool = False) -> _Sql:
+    """The WHERE clause of `query`. With `walk_sort_index`, the filter's own indexes are
+    kept out of the plan (SQLite's unary "+"), so that a page of a filter that lets many
+    rows through walks the sort's index and stops after a page, instead of collecting
+    every row the filter lets through and sorting them all for each page."""
     sql = _Sql()
+    r = "+r" if walk_sort_index else "r"
     match = fts_query(query.search)
     if match is not None:
         sql.add(
-            "r.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ?"
+            f"{r}.id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ?"
             f" AND rowid % 4 = {FTS_RECORD}"
             " UNION SELECT n.record_id FROM note n WHERE n.record_id IS NOT NULL AND n.id IN"
             " (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ?"
@@ -150,26 +155,26 @@ def _record_filter(query: RecordQuery) -> _Sql:
             match,
             match,
         )
-    sql.any_of("r.donor_id", query.donor_ids)
-    sql.any_of("r.recipient_id", query.recipient_ids)
-    sql.any_of("r.aid_type", tuple(AidType(t).value for t in query.aid_types))
-    sql.any_of("r.category_id", query.category_ids)
-    sql.any_of("r.status", tuple(StageKind(s).value for s in query.statuses))
+    sql.any_of(f"{r}.donor_id", query.donor_ids)
+    sql.any_of(f"{r}.recipient_id", query.recipient_ids)
+    sql.any_of(f"{r}.aid_type", tuple(AidType(t).value for t in query.aid_types))
+    sql.any_of(f"{r}.category_id", query.category_ids)
+    sql.any_of(f"{r}.status", tuple(StageKind(s).value for s in query.statuses))
     if query.tags:
         marks = ", ".join("?" for _ in query.tags)
         sql.add(
-            "r.id IN (SELECT rt.record_id FROM record_tag rt JOIN tag t ON t.id = rt.tag_id"
+            f"{r}.id IN (SELECT rt.record_id FROM record_tag rt JOIN tag t ON t.id = rt.tag_id"
             f" WHERE t.name COLLATE NOCASE IN ({marks}))",
             *query.tags,
         )
     if query.date_from is not None or query.date_to is not None:
         low = query.date_from.isoformat() if query.date_from else "0000"
         high = query.date_to.isoformat() if query.date_to else "9999"
-        sql.add("r.id IN (SELECT record_id FROM stage WHERE date BETWEEN ? AND ?)", low, high)
+        sql.add(f"{r}.id IN (SELECT record_id FROM stage WHERE date BETWEEN ? AND ?)", low, high)
     if query.value_min_cents is not None:
-        sql.add("r.value_eur_cents >= ?", query.value_min_cents)
+        sql.add(f"{r}.value_eur_cents >= ?", query.value_min_cents)
     if query.value_max_cents is not None:
-        sql.add("r.value_eur_cents <= ?", query.value_max_cents)
+        sql.add(f"{r}.value_eur_cents <= ?", query.value_max_cents)
     return sql
 
 
@@ -230,12 +235,16 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         offset: int = 0,
         after: SortKey | None = None,
         from_end: bool = False,
+        many: bool = False,
     ) -> Page:
         """Up to `limit` records in the query's order, skipping `offset` rows, starting
         after the row with sort key `after` when given. With `from_end`, counts from the
-        last row backwards (the rows come back in backward order)."""
-        expression = "r.id" if query.sort is RecordSort.ID else SORT_EXPRESSIONS[query.sort]
-        sql = _record_filter(query)
+        last row backwards (the rows come back in backward order). `many` says the query
+        lets a large share of the records through (the caller knows from its count): the
+        page is then read along the sort's index."""
+        expression = self._record_key(query)
+        walk = many and query.sort is not RecordSort.ID and query.narrowed
+        sql = _record_filter(query, walk_sort_index=walk)
         rows = self._page(
             "SELECT r.*, {key} AS sort_key FROM aid_record r",
             expression,

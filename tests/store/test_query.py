@@ -197,3 +197,19 @@ def test_meetings_filter_search_sort_and_position(catalogue: Catalogue) -> None:
         catalogue.meeting_position(MeetingQuery(sort=MeetingSort.STARTS, descending=True), kyiv.id)
         == 2
     )
+
+
+@pytest.mark.parametrize("sort", [RecordSort.TITLE, RecordSort.VALUE, RecordSort.DONOR])
+def test_pages_are_the_same_whichever_index_finds_them(
+    catalogue: Catalogue, sort: RecordSort
+) -> None:
+    air = catalogue.category_named("Air defence")
+    assert air is not None
+    query = RecordQuery(category_ids=(air.id,), search="shells", sort=sort, descending=True)
+    for many in (False, True):
+        first = catalogue.record_page(query, limit=7, many=many)
+        rest = catalogue.record_page(query, limit=100, after=first.keys[-1], many=many)
+        tail = catalogue.record_page(query, limit=5, from_end=True, many=many)
+        rows = [r.id for r in first.rows + rest.rows]
+        assert rows == [r.id for r in catalogue.record_rows(query)]
+        assert [r.id for r in reversed(tail.rows)] == rows[-5:]
