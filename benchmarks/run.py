@@ -8,7 +8,8 @@ The catalogue is generated once per size (benchmarks/data/, seeded, so it is the
 file every time) by generate.py. Each engine runs in a process of its own, in a real
 QTableView offscreen, so their memory figures do not mix. Times are wall-clock seconds
 of one run on a shared machine: compare the ratios within a run, not runs with runs.
-Results go to the terminal as a table and to benchmarks/results/latest.json.
+Results go to the terminal as a table, to benchmarks/results/latest.txt and, with every
+figure, to benchmarks/results/latest.json.
 """
 
 from __future__ import annotations
@@ -478,7 +479,9 @@ def main(argv: list[str] | None = None) -> int:
     report["checks"] = _checks(report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(_table(report))
+    table = _table(report)
+    (RESULTS / "latest.txt").write_text(table + "\n", encoding="utf-8")
+    print(table)
     return 0
 
 
