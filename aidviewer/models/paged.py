@@ -98,6 +98,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         self.unfiltered = 0
         self._recent: _CachedPage[T] | None = None  # the page of the row last asked for
         self._recent_number = -1
+        # Span length -> (slot of the display text, slot of the alignment): see multiData.
+        self._role_places: dict[int, tuple[int, int]] = {}
         self._alignments = [_RIGHT if column in self.NUMERIC else _LEFT for column in self.COLUMNS]
 
     # -- what subclasses fill in ----------------------------------------------------------
@@ -288,18 +290,39 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     ) -> None:
         """All the roles a delegate asks for to paint a cell, in one call: display text
         and alignment from the row's cached texts, our own roles as data() answers them.
-        Other roles are left as they come, empty: a delegate asks with a fresh span."""
+        Other roles are left as they come, empty: a delegate asks with a fresh span.
+
+        A delegate asks for the same roles in the same order for every cell, so where
+        the display text and the alignment go is remembered for a span of that length
+        and only those two slots are touched (each slot costs a wrapper object); a slot
+        that turns out to hold another role falls back to going through them all."""
         if not index.isValid():
             return
-        column = index.column()
-        cell: Any = False  # looked up when the display text is first asked for
-        # PySide6's type stubs lack the span's iteration, which it has.
+        # PySide6's type stubs lack the span's len(), [] and iteration, which it has.
         span: Any = roleDataSpan
-        for slot in span:
-            role = slot.role()
+        places = self._role_places.get(len(span))
+        if places is not None:
+            display, alignment = span[places[0]], span[places[1]]
+            if display.role() == _DISPLAY and alignment.role() == _ALIGNMENT:
+                cell = self._cell(index)
+                if cell is not None:
+                    display.setData(cell[1][index.column()])
+                alignment.setData(self._alignments[index.column()])
+                return
+        self._fill_span(index, span)
+
+    def _fill_span(self, index: Index, span: Any) -> None:
+        column = index.column()
+        roles = [slot.role() for slot in span]
+        if (
+            roles.count(_DISPLAY) == 1
+            and roles.count(_ALIGNMENT) == 1
+            and not (_OTHER_ROLES & set(roles))
+        ):
+            self._role_places[len(roles)] = (roles.index(_DISPLAY), roles.index(_ALIGNMENT))
+        for slot, role in zip(span, roles, strict=True):
             if role == _DISPLAY:
-                if cell is False:
-                    cell = self._cell(index)
+                cell = self._cell(index)
                 if cell is not None:
                     slot.setData(cell[1][column])
             elif role == _ALIGNMENT:

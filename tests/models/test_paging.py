@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from aidviewer.models import Column, RecordTableModel, Role
 from aidviewer.store import Catalogue, RecordQuery, RecordSort
@@ -107,3 +110,30 @@ def test_multi_data_answers_as_data_does(big: Catalogue) -> None:
             model.multiData(index, QModelRoleDataSpan(slot))  # a span of one
             assert slot.data() == index.data(role), (column, role)
     assert model.index(3, Column.MATCH).data()  # the passage found is there to compare
+
+
+def test_a_view_paints_exactly_what_a_plain_model_with_the_same_texts_paints(
+    big: Catalogue, qtbot: QtBot
+) -> None:
+    """The view gets its cells through multiData()'s remembered slots; painted, they must
+    look exactly like the same texts and alignments in Qt's own QStandardItemModel."""
+    model = RecordTableModel()
+    model.set_catalogue(big, RecordQuery(sort=RecordSort.DONOR))
+    reference = QStandardItemModel(model.rowCount() and 30, model.columnCount())
+    for row in range(30):
+        for column in range(model.columnCount()):
+            item = QStandardItem(model.index(row, column).data() or "")
+            item.setTextAlignment(model.index(row, column).data(Qt.ItemDataRole.TextAlignmentRole))
+            reference.setItem(row, column, item)
+    images = []
+    for source in (model, reference):
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.resize(900, 500)
+        view.verticalHeader().hide()  # its row numbers differ in width: 20,000 rows against 30
+        view.setModel(source)
+        view.show()
+        view.viewport().grab()  # a first paint, which fills the remembered slots
+        images.append(view.viewport().grab().toImage())
+    assert images[0] == images[1]
+    assert model._role_places  # the fast path was taken
