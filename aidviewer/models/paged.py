@@ -101,6 +101,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         # Span length -> (slot of the display text, slot of the alignment): see multiData.
         self._role_places: dict[int, tuple[int, int]] = {}
         self._alignments = [_RIGHT if column in self.NUMERIC else _LEFT for column in self.COLUMNS]
+        self._columns = len(self.COLUMNS)
 
     # -- what subclasses fill in ----------------------------------------------------------
 
@@ -247,7 +248,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        # Called for every cell painted (QAbstractTableModel.index checks it): a plain int.
+        return 0 if parent.isValid() else self._columns
 
     # flags() is Qt's own: enabled and selectable, which is what these tables are.
 
@@ -296,20 +298,29 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         the display text and the alignment go is remembered for a span of that length
         and only those two slots are touched (each slot costs a wrapper object); a slot
         that turns out to hold another role falls back to going through them all."""
-        if not index.isValid():
-            return
         # PySide6's type stubs lack the span's len(), [] and iteration, which it has.
         span: Any = roleDataSpan
         places = self._role_places.get(len(span))
         if places is not None:
             display, alignment = span[places[0]], span[places[1]]
             if display.role() == _DISPLAY and alignment.role() == _ALIGNMENT:
+                # _cell() inlined for its common case: this runs for every painted cell.
+                row, column = index.row(), index.column()
+                number, offset = divmod(row, self.PAGE_SIZE)
+                page = self._recent
+                if self._recent_number == number and page is not None and row < self._count:
+                    texts = page.cells[offset] if offset < len(page.cells) else None
+                    if texts is not None:
+                        display.setData(texts[column])
+                        alignment.setData(self._alignments[column])
+                        return
                 cell = self._cell(index)
                 if cell is not None:
-                    display.setData(cell[1][index.column()])
-                alignment.setData(self._alignments[index.column()])
+                    display.setData(cell[1][column])
+                alignment.setData(self._alignments[column])
                 return
-        self._fill_span(index, span)
+        if index.isValid():
+            self._fill_span(index, span)
 
     def _fill_span(self, index: Index, span: Any) -> None:
         column = index.column()
