@@ -102,6 +102,12 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         self._role_places: dict[int, tuple[int, int]] = {}
         self._alignments = [_RIGHT if column in self.NUMERIC else _LEFT for column in self.COLUMNS]
         self._columns = len(self.COLUMNS)
+        # Translated once: the application installs its translators before it builds
+        # the models.
+        self._headers = [
+            QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[column]))
+            for column in self.COLUMNS
+        ]
 
     # -- what subclasses fill in ----------------------------------------------------------
 
@@ -366,16 +372,14 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
             texts[self.MATCH_COLUMN] = marked_ranges(marked)[0]
         return texts
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        # Asked for every section on every paint of the header: answered from a list.
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self._columns:
             return None
-        column = self.COLUMNS(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[column]))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in self.NUMERIC else _LEFT
+        if role == _DISPLAY:
+            return self._headers[section]
+        if role == _ALIGNMENT:
+            return self._alignments[section]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
