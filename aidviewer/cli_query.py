@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import calendar
 from datetime import date
+from typing import Any
 
 from .store import (
     Catalogue,
@@ -122,15 +123,22 @@ def _categories(catalogue: Catalogue, names: list[str]) -> tuple[int, ...]:
     return tuple(ids)
 
 
+def _narrowing(args: argparse.Namespace, catalogue: Catalogue) -> dict[str, Any]:
+    """The fields both kinds of query share, from the options both commands take."""
+    return {
+        "search": args.search,
+        "donor_ids": _organisations(catalogue, args.donor),
+        "category_ids": _categories(catalogue, args.category),
+        "statuses": tuple(StageKind(s) for s in args.status),
+        "date_from": _date(args.date_from, end=False),
+        "date_to": _date(args.date_to, end=True),
+    }
+
+
 def record_query(args: argparse.Namespace, catalogue: Catalogue) -> RecordQuery:
     sort, descending = _sort(args.sort, RECORD_SORTS)
     return RecordQuery(
-        search=args.search,
-        donor_ids=_organisations(catalogue, args.donor),
-        category_ids=_categories(catalogue, args.category),
-        statuses=tuple(StageKind(s) for s in args.status),
-        date_from=_date(args.date_from, end=False),
-        date_to=_date(args.date_to, end=True),
+        **_narrowing(args, catalogue),
         sort=RecordSort(sort) if sort else RecordSort.ID,
         descending=descending,
     )
@@ -139,12 +147,7 @@ def record_query(args: argparse.Namespace, catalogue: Catalogue) -> RecordQuery:
 def meeting_query(args: argparse.Namespace, catalogue: Catalogue) -> MeetingQuery:
     sort, descending = _sort(args.sort, MEETING_SORTS)
     return MeetingQuery(
-        search=args.search,
-        donor_ids=_organisations(catalogue, args.donor),
-        category_ids=_categories(catalogue, args.category),
-        statuses=tuple(StageKind(s) for s in args.status),
-        date_from=_date(args.date_from, end=False),
-        date_to=_date(args.date_to, end=True),
+        **_narrowing(args, catalogue),
         sort=MeetingSort(sort) if sort else MeetingSort.STARTS,
         descending=descending,
     )
