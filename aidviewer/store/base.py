@@ -17,6 +17,15 @@ from .folding import plain_spellings
 
 DbValue = str | int | float | bytes | None
 
+# Columns that copy what other fields already say (schema version 2: names, stage dates
+# and the status's rank for sorting); their change is logged with the field it follows.
+COPIED_COLUMNS = frozenset(
+    {
+        "donor_name", "recipient_name", "category_name", "status_rank", "announced_on",
+        "announced_precision", "delivered_on", "delivered_precision",
+    }
+)  # fmt: skip
+
 # Rowid offsets of the full-text index (see schema.py).
 FTS_RECORD, FTS_MEETING, FTS_NOTE = 1, 2, 3
 
@@ -197,7 +206,8 @@ class CatalogueBase:
             raise InvalidValueError(_integrity_message(entity, error)) from error
         assert cursor.rowcount == 1  # guaranteed by _current inside the same transaction
         for col, value in changed.items():
-            self._log("update", entity, row_id, col, current[col], value, now)
+            if col not in COPIED_COLUMNS:
+                self._log("update", entity, row_id, col, current[col], value, now)
         for name, (old, new) in child_changes.items():
             self._log("update", entity, row_id, name, old, new, now)
         return True

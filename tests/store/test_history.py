@@ -225,3 +225,17 @@ def test_a_stale_edit_of_a_record_that_lost_a_tag_is_a_conflict(catalogue: Catal
     catalogue.delete_tag(winter.id, winter.version)
     with pytest.raises(ConflictError):
         catalogue.update_record(dataclasses.replace(record, title="Fuel for generators"))
+
+
+def test_copies_kept_for_sorting_are_not_logged_as_changes(catalogue: Catalogue) -> None:
+    org = catalogue.add_organisation(Organisation(name="Norway"))
+    record = catalogue.add_record(AidRecord(title="Trucks"))
+    catalogue.update_record(
+        dataclasses.replace(
+            record,
+            donor_id=org.id,
+            stages=(Stage(kind=StageKind.DELIVERED, date=FuzzyDate.parse("2023-11-10")),),
+        )
+    )
+    fields = [field for _, field, _, _ in _changes(catalogue, "aid_record", record.id)[1:]]
+    assert sorted(fields) == ["donor_id", "stages", "status"]
