@@ -44,7 +44,7 @@ OPERATIONS = [
     ("open", "open to first rows shown"),
     ("jump_last", "jump to the last row"),
     ("sort_donor", "sort by donor"),
-    ("sort_unindexed", "sort by a text column without an index in a stock schema"),
+    ("sort_unindexed", "sort by an unindexed column"),
     ("filter_category", "filter by category"),
     ("search", "full-text search"),
     ("scroll_page", "scroll one page"),
