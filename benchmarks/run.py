@@ -110,6 +110,20 @@ def _warm_up() -> None:
     view.close()
 
 
+def _scroll_and_repaint(clock: Clock, view: Any) -> None:
+    """From the middle of the table, scroll one page down; then time the repaints."""
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    _shown(view)
+
+    def scroll() -> None:
+        bar.setValue(bar.value() + bar.pageStep())
+        _shown(view)
+
+    clock.step("scroll_page", scroll)
+    _repaint(clock, view)
+
+
 def _repaint(clock: Clock, view: Any) -> None:
     """Seconds for 10 repaints of the visible cells: the median of 7 rounds, since a
     repaint takes milliseconds and a shared machine's hiccups would swamp a single one."""
@@ -173,16 +187,7 @@ def run_aidviewer(path: Path, category: int) -> dict[str, Any]:
         ),
     )
     model.set_query(replace(model.query, search=""))
-    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
-    _shown(view)
-
-    def scroll() -> None:
-        bar = view.verticalScrollBar()
-        bar.setValue(bar.value() + bar.pageStep())
-        _shown(view)
-
-    clock.step("scroll_page", scroll)
-    _repaint(clock, view)
+    _scroll_and_repaint(clock, view)
     app.processEvents()
     return {
         "results": clock.results,
@@ -252,16 +257,7 @@ def run_stock(path: Path, category: int) -> dict[str, Any]:
         "LIKE: the SQLite inside Qt has no FTS5",
     )
     where("")
-    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
-    _shown(view)
-
-    def scroll() -> None:
-        bar = view.verticalScrollBar()
-        bar.setValue(bar.value() + bar.pageStep())
-        _shown(view)
-
-    clock.step("scroll_page", scroll)
-    _repaint(clock, view)
+    _scroll_and_repaint(clock, view)
     app.processEvents()
     return {"results": clock.results, "baseline_rss_mb": baseline, "rows": model.rowCount()}
 
