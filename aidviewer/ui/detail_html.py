@@ -54,20 +54,6 @@ HISTORY_ROWS = 50
 NOTES_SHOWN = 100
 LINKS_SHOWN = 100
 
-# Columns the store keeps as copies of other fields so that the table can sort by them;
-# their changes repeat a change already listed, so the history leaves them out.
-_DERIVED_FIELDS = frozenset(
-    {
-        "donor_name",
-        "recipient_name",
-        "category_name",
-        "status_rank",
-        "announced_on",
-        "announced_precision",
-        "delivered_on",
-        "delivered_precision",
-    }
-)
 # Fields whose value is the id of a row with a name: (kind of row, field).
 ID_FIELDS = {
     "donor_id": "organisation",
@@ -448,10 +434,9 @@ def _history(
     currency: str | None = None,
     names: Mapping[tuple[str, int], str] | None = None,
 ) -> str:
-    shown = [e for e in entries if e.field not in _DERIVED_FIELDS]
-    if not shown:
+    if not entries:
         return _empty(_tr("No changes recorded."))
-    newest = sorted(shown, key=lambda e: (e.at, e.id), reverse=True)
+    newest = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
     rows = []
     for entry in newest[:HISTORY_ROWS]:
         label = _FIELD_LABELS.get(entry.field)
