@@ -30,6 +30,18 @@ def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
+def _problem_and_buttons(dialog: QDialog) -> tuple[QLabel, QDialogButtonBox]:
+    """The line that says what is wrong with the input, and OK and Cancel."""
+    problem = QLabel(dialog)
+    problem.setTextFormat(Qt.TextFormat.PlainText)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return problem, buttons
+
+
 class ChoiceDialog(QDialog):
     """Pick one or more names from a list, narrowed as you type."""
 
@@ -115,13 +127,7 @@ class DateRangeDialog(QDialog):
             check.setChecked(value is not None or (start is None and end is None))
             edit.setEnabled(check.isChecked())
             check.toggled.connect(edit.setEnabled)
-        self.problem = QLabel(self)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.problem, self.buttons = _problem_and_buttons(self)
         form = QFormLayout(self)
         form.addRow(self.use_start, self.start)
         form.addRow(self.use_end, self.end)
@@ -171,13 +177,7 @@ class ValueRangeDialog(QDialog):
             if cents is not None:
                 edit.setText(locale.toString(cents / 100, "f", 2))
             edit.textChanged.connect(self._check)
-        self.problem = QLabel(self)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.problem, self.buttons = _problem_and_buttons(self)
         form = QFormLayout(self)
         form.addRow(self.tr("At least"), self.low)
         form.addRow(self.tr("At most"), self.high)
