@@ -225,6 +225,12 @@ class Catalogue(QueryMixin, NotesMixin, ViewsMixin):
             ).fetchone()[0]
             if fts != expected:
                 problems.append(f"search index: {fts} entries for {expected} rows")
+            tally, records = con.execute(
+                "SELECT (SELECT rows FROM tally WHERE name = 'aid_record'),"
+                " (SELECT count(*) FROM aid_record)"
+            ).fetchone()
+            if tally != records:
+                problems.append(f"record tally: {tally} for {records} records")
         return CheckReport(
             schema_version=self.schema_version(), counts=self.counts(), problems=tuple(problems)
         )

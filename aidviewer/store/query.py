@@ -9,15 +9,16 @@ known (keyset: no row before it is read) or at an offset counted from the nearer
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD, CatalogueBase
 from .folding import excerpt
 from .meetings import MeetingsMixin
-from .records import RecordsMixin, summary_from_row
+from .records import SUMMARY_COLUMNS, RecordsMixin, summary_from_row
 from .schema import SORT_EXPRESSIONS
 from .types import AidType, MeetingSummary, RecordSummary, StageKind
 
@@ -101,8 +102,45 @@ SortKey = tuple[Any, int]
 class Page:
     """Rows in sort order, each with its sort key."""
 
-    rows: list[Any]
+    rows: Sequence[Any]
     keys: list[SortKey]
+
+
+T = TypeVar("T")
+
+
+class LazyRows(Sequence[T], Generic[T]):
+    """Database rows made into objects when first asked for: a table shows a screenful
+    of a page at first, and making every row of it costs more than reading it."""
+
+    __slots__ = ("_made", "_make", "_raw")
+
+    def __init__(self, raw: list[sqlite3.Row], make: Callable[[sqlite3.Row], T]) -> None:
+        self._raw = raw
+        self._make = make
+        self._made: list[T | None] = [None] * len(raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> LazyRows[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | LazyRows[T]:
+        if isinstance(index, slice):
+            sliced = LazyRows(self._raw[index], self._make)
+            sliced._made = self._made[index]
+            return sliced
+        item = self._made[index]
+        if item is None:
+            item = self._made[index] = self._make(self._raw[index])
+        return item
+
+    def __iter__(self) -> Iterator[T]:
+        return (self[i] for i in range(len(self._raw)))
 
 
 def fts_query(text: str) -> str | None:
@@ -213,7 +251,10 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
     # -- records ------------------------------------------------------------------------
 
     def record_count(self, query: RecordQuery = RecordQuery()) -> int:
-        """How many records `query` lets through (a million, unfiltered, in milliseconds)."""
+        """How many records `query` lets through; unfiltered, the kept tally (schema v3)
+        answers without counting."""
+        if not query.narrowed:
+            return int(self._query("SELECT rows FROM tally WHERE name = 'aid_record'")[0][0])
         sql = _record_filter(query)
         rows = self._query("SELECT count(*) FROM aid_record r" + sql.clause(), tuple(sql.params))
         return int(rows[0][0])
@@ -246,7 +287,7 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         walk = many and query.sort is not RecordSort.ID and query.narrowed
         sql = _record_filter(query, walk_sort_index=walk)
         rows = self._page(
-            "SELECT r.*, {key} AS sort_key FROM aid_record r",
+            f"SELECT {_RECORD_COLUMNS}, {{key}} AS sort_key FROM aid_record r",
             expression,
             "r.id",
             sql,
@@ -255,11 +296,11 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
             offset=offset,
             after=after,
         )
-        return Page([summary_from_row(row) for row in rows], _keys(rows))
+        return Page(LazyRows(rows, summary_from_row), _keys(rows))
 
     def record_rows(self, query: RecordQuery, limit: int | None = None) -> list[RecordSummary]:
         """The records `query` lets through, in its order (the command line's table)."""
-        return self.record_page(query, limit=-1 if limit is None else limit).rows
+        return list(self.record_page(query, limit=-1 if limit is None else limit).rows)
 
     def record_ids(self, query: RecordQuery) -> list[int]:
         """The ids of the records `query` lets through, in its order."""
@@ -345,7 +386,7 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         return Page(summaries, _keys(rows))
 
     def meeting_rows(self, query: MeetingQuery, limit: int | None = None) -> list[MeetingSummary]:
-        return self.meeting_page(query, limit=-1 if limit is None else limit).rows
+        return list(self.meeting_page(query, limit=-1 if limit is None else limit).rows)
 
     def meeting_summaries(self) -> list[MeetingSummary]:
         """Every meeting as a table row, earliest first."""
@@ -484,6 +525,9 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         stats.rows += len(rows)
         stats.largest_offset = max(stats.largest_offset, offset)
         return rows
+
+
+_RECORD_COLUMNS = ", ".join(f"r.{name}" for name in SUMMARY_COLUMNS)
 
 
 def _keys(rows: list[sqlite3.Row]) -> list[SortKey]:

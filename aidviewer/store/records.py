@@ -329,6 +329,15 @@ def _normal_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(unique.values(), key=str.casefold))
 
 
+# What summary_from_row reads: every column but the description, which may be long.
+SUMMARY_COLUMNS = (
+    "id", "version", "title", "donor_name", "recipient_name", "aid_type", "category_name",
+    "status", "quantity", "unit", "amount_minor", "currency", "value_eur_cents", "eur_rate",
+    "rate_date", "announced_on", "announced_precision", "delivered_on", "delivered_precision",
+    "updated_at", "updated_by",
+)  # fmt: skip
+
+
 def summary_from_row(row: sqlite3.Row) -> RecordSummary:
     """A table row from an `aid_record` row (names come from the copies on the record)."""
     return RecordSummary(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import date
@@ -273,3 +274,39 @@ def test_meeting_times_must_be_dates(
 def test_inconsistent_money_is_refused(catalogue: Catalogue, money: Money, phrase: str) -> None:
     with pytest.raises(InvalidValueError, match=phrase):
         catalogue.add_record(AidRecord(title="x", money=money))
+
+
+def test_the_record_tally_follows_adds_deletes_and_rolled_back_batches(
+    catalogue: Catalogue, empty_path: Path
+) -> None:
+    """The unfiltered count comes from a tally kept by triggers, not from count(*): it
+    must agree with the rows after every kind of change."""
+
+    def counted() -> int:
+        con = sqlite3.connect(f"file:{empty_path}?mode=ro", uri=True)
+        try:
+            return int(con.execute("SELECT count(*) FROM aid_record").fetchone()[0])
+        finally:
+            con.close()
+
+    added = [catalogue.add_record(AidRecord(title=f"record {n}")) for n in range(3)]
+    assert catalogue.record_count() == counted() == 3
+    catalogue.delete_record(added[0].id, added[0].version)
+    assert catalogue.record_count() == counted() == 2
+    with pytest.raises(InvalidValueError), catalogue.batch():
+        catalogue.add_record(AidRecord(title="kept?"))
+        catalogue.add_record(AidRecord(title=""))
+    assert catalogue.record_count() == counted() == 2
+    assert catalogue.check().sound
+
+
+def test_check_reports_a_tally_that_disagrees_with_the_records(
+    catalogue: Catalogue, empty_path: Path
+) -> None:
+    catalogue.add_record(AidRecord(title="one"))
+    con = sqlite3.connect(empty_path, isolation_level=None)
+    con.execute("UPDATE tally SET rows = 5 WHERE name = 'aid_record'")
+    con.close()
+    report = catalogue.check()
+    assert not report.sound
+    assert "record tally: 5 for 1 records" in report.problems

@@ -144,7 +144,7 @@ def test_pages_by_keyset_and_from_the_end_agree_with_one_read(catalogue: Catalog
     first = catalogue.record_page(query, limit=25)
     second = catalogue.record_page(query, limit=25, after=first.keys[-1])
     last = catalogue.record_page(query, limit=10, from_end=True)
-    assert [r.id for r in first.rows + second.rows] == [r.id for r in everything[:50]]
+    assert [r.id for r in [*first.rows, *second.rows]] == [r.id for r in everything[:50]]
     assert [r.id for r in reversed(last.rows)] == [r.id for r in everything[-10:]]
     assert catalogue.paging_stats.largest_offset == 0
 
@@ -210,6 +210,6 @@ def test_pages_are_the_same_whichever_index_finds_them(
         first = catalogue.record_page(query, limit=7, many=many)
         rest = catalogue.record_page(query, limit=100, after=first.keys[-1], many=many)
         tail = catalogue.record_page(query, limit=5, from_end=True, many=many)
-        rows = [r.id for r in first.rows + rest.rows]
+        rows = [r.id for r in [*first.rows, *rest.rows]]
         assert rows == [r.id for r in catalogue.record_rows(query)]
         assert [r.id for r in reversed(tail.rows)] == rows[-5:]

@@ -32,7 +32,7 @@ def test_new_catalogue_has_the_whole_schema(empty_path: Path) -> None:
     con = _raw(empty_path)
     names = {row[0] for row in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
     assert names >= TABLES
@@ -184,6 +184,7 @@ def test_version_one_catalogue_keeps_its_data_when_migrated(tmp_path: Path) -> N
         assert catalogue.schema_version() == SCHEMA_VERSION
         (row,) = catalogue.record_summaries()
         assert catalogue.check().sound
+        assert catalogue.record_count() == 1  # the tally starts from the records there
     assert (row.id, row.title, row.donor, row.category) == (7, "NASAMS", "Lithuania", "Air defence")
     assert (row.announced_on.iso(), row.delivered_on.iso()) == ("2023-11", "2023-11-10")
     assert row.money is not None and row.money.value_eur_cents == 500
