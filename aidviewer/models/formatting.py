@@ -20,12 +20,20 @@ def format_integer(value: int, locale: QLocale) -> str:
     return locale.toString(value)
 
 
-def _exact_number(units: int, digits: int, locale: QLocale) -> str:
+def _exact_number(units: int, digits: int, locale: QLocale, point: str, zero: str) -> str:
     whole, fraction = divmod(abs(units), 10**digits)
     text = locale.toString(whole)
     if digits:
-        text += locale.decimalPoint() + locale.toString(fraction).rjust(digits, locale.zeroDigit())
+        decimals = str(fraction) if zero == "0" else locale.toString(fraction)
+        text += point + decimals.rjust(digits, zero)
     return text
+
+
+# (locale, symbol, digits, negative) -> the text before and after the number, the decimal
+# point and the zero digit; None where the locale's pattern could not be found. Tables
+# format a value for every row shown, and asking Qt for the pattern costs more than the
+# rest of the formatting together.
+_PATTERNS: dict[tuple[str, str, int, bool], tuple[str, str, str, str] | None] = {}
 
 
 def format_money(minor: int, currency: str, locale: QLocale, symbol: str | None = None) -> str:
@@ -33,13 +41,22 @@ def format_money(minor: int, currency: str, locale: QLocale, symbol: str | None 
     "500.000.000,00 €" (de_DE). `symbol` defaults to the ISO code with a space."""
     digits = minor_digits(currency)
     sign = symbol if symbol is not None else currency.upper() + " "
-    # Qt knows where the locale puts the symbol and the sign; ask it for a one-unit sample
-    # and put the exact digits where the sample's number is.
-    pattern = locale.toCurrencyString(-1.0 if minor < 0 else 1.0, sign, digits)
-    sample = locale.toString(1.0, "f", digits)
-    if sample in pattern:
-        return pattern.replace(sample, _exact_number(minor, digits, locale), 1).strip()
-    return locale.toCurrencyString(minor / 10**digits, sign, digits).strip()
+    key = (locale.name(), sign, digits, minor < 0)
+    if key not in _PATTERNS:
+        # Qt knows where the locale puts the symbol and the sign; ask it for a one-unit
+        # sample and put the exact digits where the sample's number is.
+        pattern = locale.toCurrencyString(-1.0 if minor < 0 else 1.0, sign, digits)
+        sample = locale.toString(1.0, "f", digits)
+        if sample in pattern:
+            before, after = pattern.split(sample, 1)
+            _PATTERNS[key] = (before, after, locale.decimalPoint(), locale.zeroDigit())
+        else:
+            _PATTERNS[key] = None
+    found = _PATTERNS[key]
+    if found is None:
+        return locale.toCurrencyString(minor / 10**digits, sign, digits).strip()
+    before, after, point, zero = found
+    return (before + _exact_number(minor, digits, locale, point, zero) + after).strip()
 
 
 def format_eur(cents: int, locale: QLocale) -> str:

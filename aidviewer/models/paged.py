@@ -10,6 +10,7 @@ nothing is sorted here.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from enum import IntEnum
 from typing import Any, ClassVar, Generic, TypeVar
@@ -40,6 +41,9 @@ Q = TypeVar("Q")
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+# A cell's alignment as a plain int: PySide wraps an int in a QVariant faster than an
+# alignment flag, and a view reads either.
+_RIGHT_CELL, _LEFT_CELL = _RIGHT.value, _LEFT.value
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,7 +56,7 @@ class _CachedPage(Generic[T]):
     __slots__ = ("cells", "keys", "rows", "snippets")
 
     def __init__(self, page: Page, snippets: dict[int, str]) -> None:
-        self.rows: list[T] = page.rows
+        self.rows: Sequence[T] = page.rows
         self.keys = page.keys
         self.snippets = snippets
         # Each row's display texts, made when the row is first painted: a view asks for
@@ -100,7 +104,12 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         self._recent_number = -1
         # Span length -> (slot of the display text, slot of the alignment): see multiData.
         self._role_places: dict[int, tuple[int, int]] = {}
-        self._alignments = [_RIGHT if column in self.NUMERIC else _LEFT for column in self.COLUMNS]
+        self._alignments = [
+            _RIGHT_CELL if column in self.NUMERIC else _LEFT_CELL for column in self.COLUMNS
+        ]
+        self._header_alignments = [
+            _RIGHT if column in self.NUMERIC else _LEFT for column in self.COLUMNS
+        ]
         self._columns = len(self.COLUMNS)
         # Translated once: the application installs its translators before it builds
         # the models.
@@ -193,8 +202,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     def row_of(self, item_id: int) -> int | None:
         """The row showing the item with this id, among the pages in memory."""
         for number, page in self._pages.items():
-            for offset, item in enumerate(page.rows):
-                if item.id == item_id:  # type: ignore[attr-defined]
+            for offset, (_, key_id) in enumerate(page.keys):
+                if key_id == item_id:
                     return number * self.PAGE_SIZE + offset
         return None
 
@@ -242,7 +251,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
             page = fetch(self._count - (start + length), None, from_end=True)
         search = getattr(self._query, "search", "")
         snippets = (
-            self.snippets(catalogue, search, [item.id for item in page.rows])
+            self.snippets(catalogue, search, [key_id for _, key_id in page.keys])
             if search and self.MATCH_COLUMN is not None
             else {}
         )
@@ -298,7 +307,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     ) -> None:
         """All the roles a delegate asks for to paint a cell, in one call: display text
         and alignment from the row's cached texts, our own roles as data() answers them.
-        Other roles are left as they come, empty: a delegate asks with a fresh span.
+        Other roles are never set, so they stay empty. (A delegate reuses its span from
+        cell to cell: every slot that is set for one cell must be set for all.)
 
         A delegate asks for the same roles in the same order for every cell, so where
         the display text and the alignment go is remembered for a span of that length
@@ -323,6 +333,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
                 cell = self._cell(index)
                 if cell is not None:
                     display.setData(cell[1][column])
+                else:  # a row that could not be read: empty, not the last cell's text
+                    display.clearData()
                 alignment.setData(self._alignments[column])
                 return
         if index.isValid():
@@ -342,17 +354,37 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
                 cell = self._cell(index)
                 if cell is not None:
                     slot.setData(cell[1][column])
+                else:
+                    slot.clearData()
             elif role == _ALIGNMENT:
                 slot.setData(self._alignments[column])
             elif role in _OTHER_ROLES:
                 slot.setData(self.data(index, role))
 
+    def row_texts(self, row: int) -> list[str] | None:
+        """The row's display texts, one per column, as multiData gives them; None for a
+        row that cannot be read. What the tables' CellDelegate paints."""
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._recent
+        if self._recent_number == number and page is not None and 0 <= row < self._count:
+            texts = page.cells[offset] if offset < len(page.cells) else None
+            if texts is not None:
+                return texts
+        cell = self._cell_at(row)
+        return cell[1] if cell is not None else None
+
+    def text_alignment(self, column: int) -> int:
+        """The alignment of the column's cells, as an int of Qt.AlignmentFlag."""
+        return self._alignments[column]
+
     def _cell(self, index: Index) -> tuple[_CachedPage[T], list[str], int] | None:
         """The page, the display texts and the offset of the index's row."""
         if not index.isValid():
             return None
-        row = index.row()
-        if row >= self._count:
+        return self._cell_at(index.row())
+
+    def _cell_at(self, row: int) -> tuple[_CachedPage[T], list[str], int] | None:
+        if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._recent if self._recent_number == number else self._page(number)
@@ -379,7 +411,7 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         if role == _DISPLAY:
             return self._headers[section]
         if role == _ALIGNMENT:
-            return self._alignments[section]
+            return self._header_alignments[section]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -8,12 +8,14 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 
 from aidviewer.store import (
+    AidType,
     Catalogue,
     CatalogueError,
     Page,
     RecordQuery,
     RecordSort,
     RecordSummary,
+    StageKind,
 )
 
 from .formatting import format_eur, format_fuzzy_date, format_integer, format_money
@@ -70,6 +72,9 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
     def __init__(self, parent: QObject | None = None, locale: QLocale | None = None) -> None:
         super().__init__(RecordQuery(), parent, locale)
         self._value: int | None = None
+        # Translated once, as the headers are: every row shown needs them.
+        self._aid_types = {aid_type: aid_type_label(aid_type) for aid_type in AidType}
+        self._stages = {stage: stage_label(stage) for stage in (None, *StageKind)}
         self.modelAboutToBeReset.connect(self._forget_value)
 
     def _forget_value(self) -> None:
@@ -124,11 +129,11 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
             case Column.RECIPIENT:
                 return item.recipient
             case Column.AID_TYPE:
-                return aid_type_label(item.aid_type)
+                return self._aid_types[item.aid_type]
             case Column.CATEGORY:
                 return item.category
             case Column.STATUS:
-                return stage_label(item.status)
+                return self._stages[item.status]
             case Column.QUANTITY:
                 if item.quantity is None:  # a unit without a number says nothing
                     return ""

@@ -15,7 +15,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from aidviewer.models import Column, RecordTableModel, Role
-from aidviewer.store import Catalogue, RecordQuery, RecordSort
+from aidviewer.store import Catalogue, CatalogueError, RecordQuery, RecordSort
+from aidviewer.ui.cell_delegate import CellDelegate
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -123,7 +124,8 @@ def test_a_view_paints_exactly_what_a_plain_model_with_the_same_texts_paints(
     for row in range(30):
         for column in range(model.columnCount()):
             item = QStandardItem(model.index(row, column).data() or "")
-            item.setTextAlignment(model.index(row, column).data(Qt.ItemDataRole.TextAlignmentRole))
+            alignment = model.index(row, column).data(Qt.ItemDataRole.TextAlignmentRole)
+            item.setTextAlignment(Qt.AlignmentFlag(alignment))
             reference.setItem(row, column, item)
     images = []
     for source in (model, reference):
@@ -137,3 +139,45 @@ def test_a_view_paints_exactly_what_a_plain_model_with_the_same_texts_paints(
         images.append(view.viewport().grab().toImage())
     assert images[0] == images[1]
     assert model._role_places  # the fast path was taken
+
+
+@pytest.mark.parametrize("tables_delegate", [False, True], ids=["qt-delegate", "cell-delegate"])
+def test_rows_that_cannot_be_read_paint_empty_and_say_why_once(
+    big: Catalogue, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tables_delegate: bool
+) -> None:
+    """A delegate hands the same span from cell to cell: a row whose page cannot be read
+    must clear the display slot rather than show the previous cell's text. The window's
+    own delegate, which asks for a row's texts, must paint such a row empty too."""
+    model = RecordTableModel()
+    model.set_catalogue(big)
+    blank = QStandardItemModel(model.rowCount(), model.columnCount())  # no items: empty
+    views = []
+    for source in (model, blank):
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.resize(900, 500)
+        view.verticalHeader().hide()
+        view.setModel(source)
+        if tables_delegate and source is model:
+            view.setItemDelegate(CellDelegate(view))
+        view.show()
+        view.viewport().grab()  # the first page is read and painted
+        views.append(view)
+
+    def gone(*args: object, **kwargs: object) -> None:
+        raise CatalogueError("The catalogue file went away.")
+
+    monkeypatch.setattr(big, "record_page", gone)
+    messages: list[str] = []
+    model.readFailed.connect(messages.append)
+    images = []
+    for view in views:
+        view.scrollTo(view.model().index(10_000, 0), QTableView.ScrollHint.PositionAtTop)
+        images.append(view.viewport().grab().toImage())
+    assert messages == ["The catalogue file went away."]  # once, not for every cell
+    assert images[0] == images[1]
+    slot = QModelRoleData(int(Qt.ItemDataRole.DisplayRole))
+    slot.setData("a previous cell")
+    model.multiData(model.index(15_000, Column.DONOR), QModelRoleDataSpan(slot))
+    assert slot.data() is None
+    assert model.index(1, Column.TITLE).data()  # the page already read still shows
