@@ -12,22 +12,24 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
 )
 
 from aidviewer.models import Role
+
+from .cell_delegate import CellDelegate
 
 MARK = QColor("#ffe27a")
 MARKED_TEXT = QColor("#1a1a1a")
 
 
-class HighlightDelegate(QStyledItemDelegate):
+class HighlightDelegate(CellDelegate):
     """Cells whose model gives `Role.HIGHLIGHT` ranges show those ranges marked; all other
-    cells are drawn as usual. The text is laid out as plain text, never as markup."""
+    cells are drawn as the table's other cells are. The text is laid out as plain text,
+    never as markup."""
 
     def paint(
         self,
@@ -80,7 +82,7 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def install(view: QAbstractItemView, columns: list[int]) -> HighlightDelegate:
+def install(view: QTableView, columns: list[int]) -> HighlightDelegate:
     """Use one highlight delegate for these columns of `view`."""
     delegate = HighlightDelegate(view)
     for column in columns:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from .cell_delegate import CellDelegate
+
 # Widest a column grows when fitted to its contents (the title may be wider); longer text
 # is elided and shown whole in the tooltip.
 MAX_COLUMN_WIDTH = 260
@@ -21,6 +23,18 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableV
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
+    dress_table(view)
+    view.setItemDelegate(CellDelegate(view))
+    header = view.horizontalHeader()
+    # Source order until the person clicks a header (Qt would sort by column 0 otherwise).
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    return view
+
+
+def dress_table(view: QTableView) -> None:
+    """The look and behaviour of the window's tables: whole rows selected, one line a
+    row, elided text, movable columns."""
     view.setAlternatingRowColors(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -38,10 +52,6 @@ def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableV
     # Fitting columns to their contents looks at the visible rows only, so that it never
     # reads pages of a big table just to measure them.
     header.setResizeContentsPrecision(0)
-    # Source order until the person clicks a header (Qt would sort by column 0 otherwise).
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
-    return view
 
 
 def fit_columns(view: QTableView, title: int) -> None:
