@@ -69,8 +69,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     selected and ordered by a query of type `Q` (a frozen dataclass with `search`,
     `sort` and `descending`)."""
 
-    PAGE_SIZE = 200
-    MAX_PAGES = 24  # about 5,000 rows: several screens in each direction
+    PAGE_SIZE = 100
+    MAX_PAGES = 48  # about 5,000 rows: several screens in each direction
 
     CONTEXT = "PagedTableModel"
     COLUMNS: type[C]
