@@ -115,6 +115,18 @@ def _warm_up(open_table: Callable[[Path], dict[str, Any]]) -> None:
     opened["view"].close()
 
 
+def _open_timed(
+    open_table: Callable[[Path], dict[str, Any]], path: Path
+) -> tuple[Clock, float, dict[str, Any]]:
+    """Warm up, then time opening `path`: the clock, the memory before, what was opened."""
+    _warm_up(open_table)
+    clock = Clock()
+    baseline = rss_mb()
+    holder: dict[str, Any] = {}
+    clock.step("open", lambda: holder.update(open_table(path)))
+    return clock, baseline, holder
+
+
 def _scroll_and_repaint(clock: Clock, view: Any) -> None:
     """From the middle of the table, scroll one page down; then time the repaints."""
     bar = view.verticalScrollBar()
@@ -166,11 +178,7 @@ def run_aidviewer(path: Path, category: int) -> dict[str, Any]:
         _shown(view)
         return {"catalogue": catalogue, "model": model, "view": view}
 
-    _warm_up(open_table)
-    clock = Clock()
-    baseline = rss_mb()
-    holder: dict[str, Any] = {}
-    clock.step("open", lambda: holder.update(open_table(path)))
+    clock, baseline, holder = _open_timed(open_table, path)
     model, view = holder["model"], holder["view"]
 
     def jump() -> None:
@@ -232,11 +240,7 @@ def run_stock(path: Path, category: int) -> dict[str, Any]:
         _shown(view)
         return {"db": db, "model": model, "view": view}
 
-    _warm_up(open_table)
-    clock = Clock()
-    baseline = rss_mb()
-    holder: dict[str, Any] = {}
-    clock.step("open", lambda: holder.update(open_table(path)))
+    clock, baseline, holder = _open_timed(open_table, path)
     model, view = holder["model"], holder["view"]
 
     def jump() -> None:
