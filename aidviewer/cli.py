@@ -1,22 +1,24 @@
 """aidviewer-cli: the catalogue without a window, for scripts, automation and tests.
 
 Every command exits 0 when it succeeds. A failure prints one line on stderr and exits 1,
-or 2 for a mistake in the command line itself and 70 for a bug in aidviewer; an interrupt
-exits 130 and a reader that goes away (`| head`) 141, both silently. Commands that only
-read a catalogue open it read-only, so they never change the file.
+or 2 for a mistake in the command line itself (an invalid value to edit included), 3 when
+an edit was based on a version someone else has since changed, and 70 for a bug in
+aidviewer; an interrupt exits 130 and a reader that goes away (`| head`) 141, both
+silently. Commands that only read a catalogue open it read-only, so they never change
+the file; an edit that fails writes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 from . import __version__
+from .cli_edit import add_edit_commands
 from .cli_format import (
     MEETING_COLUMNS,
     RECORD_COLUMNS,
@@ -25,17 +27,19 @@ from .cli_format import (
     meeting_table,
     record_data,
     record_table,
+    use_stdout,
     write_csv,
     write_json,
 )
 from .cli_query import add_filter_options, meeting_query, record_query
-from .store import SUFFIX, Catalogue, CatalogueError
+from .store import SUFFIX, Catalogue, CatalogueError, ConflictError, InvalidValueError
 
 PROG = "aidviewer-cli"
 FORMATS = ("table", "csv", "json")
 
 # Exit codes besides 0 and 1.
-USAGE = 2  # as argparse uses
+USAGE = 2  # as argparse uses; also an invalid value given to edit
+CONFLICT = 3  # an edit based on a version that has since changed
 BUG = 70  # EX_SOFTWARE from sysexits.h: an error in aidviewer itself
 BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 INTERRUPTED = 130  # 128 + SIGINT
@@ -55,24 +59,6 @@ def _say(message: str) -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
-
-
-def _use_stdout(fmt: str) -> TextIO:
-    """stdout set up for `fmt`: data formats are UTF-8 whatever the locale; CSV keeps its
-    CRLF line ends unchanged (the csv module asks for newline=""); a table for a
-    terminal that cannot show a character shows a replacement instead of failing."""
-    out = sys.stdout
-    if isinstance(out, io.TextIOWrapper):
-        try:
-            if fmt == "table":
-                out.reconfigure(errors="replace")
-            elif fmt == "csv":
-                out.reconfigure(encoding="utf-8", newline="")
-            else:
-                out.reconfigure(encoding="utf-8")
-        except (OSError, ValueError):  # already written to in another encoding
-            pass
-    return out
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -104,7 +90,7 @@ def _check(args: argparse.Namespace) -> int:
     path = Path(args.file)
     with Catalogue.open(path, read_only=True) as catalogue:
         report = catalogue.check()
-    out = _use_stdout("table")
+    out = use_stdout("table")
     width = max(len(name) for name in report.counts)
     lines = [f"Catalogue: {path}", f"Schema version: {report.schema_version}", "Counts:"]
     lines += [f"  {name:<{width}}  {count:>8,}" for name, count in report.counts.items()]
@@ -125,7 +111,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _records(args: argparse.Namespace) -> int:
-    out = _use_stdout(args.format)
+    out = use_stdout(args.format)
     with Catalogue.open(Path(args.file), read_only=True) as catalogue:
         query = record_query(args, catalogue)
         if args.format == "table":
@@ -142,7 +128,7 @@ def _records(args: argparse.Namespace) -> int:
 
 
 def _meetings(args: argparse.Namespace) -> int:
-    out = _use_stdout(args.format)
+    out = use_stdout(args.format)
     with Catalogue.open(Path(args.file), read_only=True) as catalogue:
         query = meeting_query(args, catalogue)
         summaries = catalogue.meeting_rows(query, args.limit)
@@ -205,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         add_filter_options(sub, meetings=name == "meetings")
         sub.set_defaults(run=run)
+    add_edit_commands(commands)
     return parser
 
 
@@ -241,6 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BROKEN_PIPE
     except KeyboardInterrupt:
         return INTERRUPTED
+    except ConflictError as error:  # only an edit meets one: nothing was written
+        _say(error.message)
+        return CONFLICT
+    except InvalidValueError as error:  # a value the catalogue refuses: nothing was written
+        _say(error.message)
+        return USAGE
     except CatalogueError as error:
         _say(error.message)
         return 1

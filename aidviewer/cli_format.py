@@ -7,7 +7,9 @@ written from the decimal digits, never through a float.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -445,3 +447,21 @@ def meeting_table(rows: Sequence[MeetingSummary]) -> list[str]:
         for row in rows
     ]
     return [*_table(header, cells, frozenset({0})), "", _plural(len(rows), "meeting")]
+
+
+def use_stdout(fmt: str) -> TextIO:
+    """stdout set up for `fmt`: data formats are UTF-8 whatever the locale; CSV keeps its
+    CRLF line ends unchanged (the csv module asks for newline=""); a table for a
+    terminal that cannot show a character shows a replacement instead of failing."""
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        try:
+            if fmt == "table":
+                out.reconfigure(errors="replace")
+            elif fmt == "csv":
+                out.reconfigure(encoding="utf-8", newline="")
+            else:
+                out.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):  # already written to in another encoding
+            pass
+    return out

@@ -40,7 +40,14 @@ def _modules(*folders: str) -> list[Path]:
 
 HEADLESS = [
     PACKAGE / name
-    for name in ("cli.py", "cli_format.py", "cli_query.py", "sample.py", "resources.py")
+    for name in (
+        "cli.py",
+        "cli_edit.py",
+        "cli_format.py",
+        "cli_query.py",
+        "sample.py",
+        "resources.py",
+    )
 ]
 
 
@@ -57,7 +64,7 @@ def test_relative_imports_are_resolved() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [*_modules("store", "io", "reports"), *HEADLESS], ids=lambda p: p.name
+    "path", [*_modules("store", "editing", "io", "reports"), *HEADLESS], ids=lambda p: p.name
 )
 def test_headless_code_imports_no_qt(path: Path) -> None:
     qt = {name for name in _imports(path) if _is_qt(name)}

@@ -235,12 +235,21 @@ class Catalogue(QueryMixin, NotesMixin, ViewsMixin):
             schema_version=self.schema_version(), counts=self.counts(), problems=tuple(problems)
         )
 
-    def history(self, entity: str, entity_id: int) -> list[HistoryEntry]:
-        """Every change to one row, oldest first."""
-        rows = self._query(
-            "SELECT * FROM history WHERE entity = ? AND entity_id = ? ORDER BY id",
-            (entity, entity_id),
-        )
+    def history(
+        self, entity: str, entity_id: int, *, with_notes: bool = False
+    ) -> list[HistoryEntry]:
+        """Every change to one row, oldest first; `with_notes` adds the changes to the
+        notes an aid record or meeting has now."""
+        sql = "SELECT * FROM history WHERE entity = ? AND entity_id = ?"
+        params: tuple[object, ...] = (entity, entity_id)
+        if with_notes and entity in ("aid_record", "meeting"):
+            owner = "record_id" if entity == "aid_record" else "meeting_id"
+            sql += (
+                " UNION ALL SELECT * FROM history WHERE entity = 'note' AND entity_id IN"
+                f" (SELECT id FROM note WHERE {owner} = ?)"
+            )
+            params += (entity_id,)
+        rows = self._query(f"SELECT * FROM ({sql}) ORDER BY id", params)
         return [
             HistoryEntry(
                 id=row["id"],
