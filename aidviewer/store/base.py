@@ -126,14 +126,21 @@ class CatalogueBase:
     # -- versioned rows ---------------------------------------------------------------------
 
     def _insert(
-        self, entity: str, table: str, values: Mapping[str, DbValue], extra: Mapping[str, str]
+        self,
+        entity: str,
+        table: str,
+        values: Mapping[str, DbValue],
+        extra: Mapping[str, str],
+        *,
+        created_at: str | None = None,
     ) -> tuple[int, str]:
-        """Insert a new row at version 1 and log its creation; return (id, time)."""
+        """Insert a new row at version 1 and log its creation; return (id, time). A row
+        put back (an undone deletion) keeps its id, given in `values`, and `created_at`."""
         now = utc_now()
         row = {
             **values,
             "version": 1,
-            "created_at": now,
+            "created_at": created_at or now,
             "updated_at": now,
             "updated_by": self.user,
         }

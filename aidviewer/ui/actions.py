@@ -17,6 +17,7 @@ class ActionId(Enum):
     FIND = "find"
     CLEAR_FILTERS = "clear_filters"
     SAVE_VIEW = "save_view"
+    ADD_NOTE = "add_note"
 
 
 _Std = QKeySequence.StandardKey
@@ -65,7 +66,15 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         ),
         None,
     ),
+    ActionId.ADD_NOTE: (
+        QT_TRANSLATE_NOOP("Actions", "Add &Note…"),
+        QT_TRANSLATE_NOOP("Actions", "Write a note on the aid record or meeting shown"),
+        None,
+    ),
 }
+
+# Shortcuts of actions that have no standard key.
+_KEYS: dict[ActionId, str] = {ActionId.ADD_NOTE: "Ctrl+Shift+N"}
 
 
 def make_action(action_id: ActionId, parent: QObject) -> QAction:
@@ -75,6 +84,8 @@ def make_action(action_id: ActionId, parent: QObject) -> QAction:
     action.setStatusTip(QCoreApplication.translate("Actions", str(tip)))
     if shortcut is not None:
         action.setShortcuts(shortcut)
+    elif action_id in _KEYS:
+        action.setShortcut(QKeySequence(_KEYS[action_id]))
     return action
 
 

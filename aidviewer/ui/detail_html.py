@@ -44,6 +44,10 @@ from aidviewer.store import (
 
 CONTEXT = "DetailPane"
 SCHEME = "aidviewer"
+# What a link inside the pane can name: a row to show, or something to do with a note.
+LINK_KINDS = frozenset(
+    {"record", "meeting", "note-add", "note-edit", "note-resolve", "note-pin", "note-delete"}
+)
 
 # A single text longer than this is cut, with a marker: a 1 MB note would otherwise take
 # QTextDocument seconds to lay out, and nobody reads that much in a side pane.
@@ -180,7 +184,7 @@ def parse_link(url: str) -> tuple[str, int] | None:
     if scheme.lower() != SCHEME:
         return None
     kind, _, number = rest.partition("/")
-    if kind not in ("record", "meeting") or not number.isdigit():
+    if kind not in LINK_KINDS or not number.isdigit():
         return None
     return kind, int(number)
 
@@ -365,9 +369,16 @@ def _sources(sources: tuple[Source, ...], theme: Theme) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def _notes(notes: tuple[Note, ...], locale: QLocale, theme: Theme) -> str:
+def _notes(
+    notes: tuple[Note, ...], locale: QLocale, theme: Theme, *, editable: bool = False
+) -> str:
+    add = (
+        f'<p><a href="{link_url("note-add", 0)}">{esc(_tr("Add a note…"))}</a></p>'
+        if editable
+        else ""
+    )
     if not notes:
-        return _empty(_tr("No notes."))
+        return _empty(_tr("No notes.")) + add
     # Pinned notes first, then newest first within each group.
     ordered = sorted(notes, key=lambda n: (n.pinned, n.created_at, n.id), reverse=True)
     blocks = []
@@ -391,10 +402,25 @@ def _notes(notes: tuple[Note, ...], locale: QLocale, theme: Theme) -> str:
         head = f'<span style="color:{theme.muted}">{" · ".join(facts)}</span>'
         blocks.append(
             '<table class="note" width="100%" cellspacing="0"><tr><td>'
-            f"{head}{paragraphs(note.body, locale, theme)}</td></tr></table>"
+            f"{head}{paragraphs(note.body, locale, theme)}"
+            f"{_note_actions(note) if editable else ''}</td></tr></table>"
         )
     more = _more(len(ordered) - NOTES_SHOWN, "… and %Ln older notes", theme)
-    return "".join(blocks) + more
+    return add + "".join(blocks) + more
+
+
+def _note_actions(note: Note) -> str:
+    """Links that change the note: edit, resolve or reopen, pin or unpin, delete."""
+    actions = (
+        ("note-edit", _tr("Edit")),
+        ("note-resolve", _tr("Reopen") if note.resolved else _tr("Resolve")),
+        ("note-pin", _tr("Unpin") if note.pinned else _tr("Pin")),
+        ("note-delete", _tr("Delete")),
+    )
+    links = " · ".join(
+        f'<a href="{link_url(action, note.id)}">{esc(label)}</a>' for action, label in actions
+    )
+    return f'<p class="muted">{links}</p>'
 
 
 def _history_value(
@@ -551,7 +577,9 @@ def _meeting_links(meetings: tuple[MeetingSummary, ...], theme: Theme) -> str:
     return "<ul>" + "".join(items) + "</ul>" + more
 
 
-def record_html(detail: RecordDetail, locale: QLocale, theme: Theme = Theme()) -> str:
+def record_html(
+    detail: RecordDetail, locale: QLocale, theme: Theme = Theme(), *, editable: bool = False
+) -> str:
     """The whole record: header, fields, stages, sources, linked meetings, notes, history."""
     record = detail.record
     status = record.status
@@ -589,7 +617,7 @@ def record_html(detail: RecordDetail, locale: QLocale, theme: Theme = Theme()) -
         _heading(_tr("Linked meetings")),
         _meeting_links(detail.meetings, theme),
         _heading(_tr("Notes")),
-        _notes(detail.notes, locale, theme),
+        _notes(detail.notes, locale, theme, editable=editable),
         _heading(_tr("History")),
         _history(detail.history, locale, theme, currency=currency, names=detail.names),
     ]
@@ -660,7 +688,9 @@ def _record_links(records: tuple[AidRecord, ...], theme: Theme) -> str:
     return "<ul>" + "".join(items) + "</ul>" + more
 
 
-def meeting_html(detail: MeetingDetail, locale: QLocale, theme: Theme = Theme()) -> str:
+def meeting_html(
+    detail: MeetingDetail, locale: QLocale, theme: Theme = Theme(), *, editable: bool = False
+) -> str:
     """The whole meeting: when and where, participants, topics, minutes, decisions,
     linked records, sources, notes, history."""
     meeting = detail.meeting
@@ -700,7 +730,7 @@ def meeting_html(detail: MeetingDetail, locale: QLocale, theme: Theme = Theme())
         _heading(_tr("Sources")),
         _sources(detail.sources, theme),
         _heading(_tr("Notes")),
-        _notes(detail.notes, locale, theme),
+        _notes(detail.notes, locale, theme, editable=editable),
         _heading(_tr("History")),
         _history(detail.history, locale, theme),
     ]

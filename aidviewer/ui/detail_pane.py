@@ -21,7 +21,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from aidviewer.store import Catalogue, CatalogueError, MeetingSummary, Person
+from aidviewer.store import Catalogue, CatalogueError, MeetingSummary, Note, Person
 
 from .detail_html import (
     ID_FIELDS,
@@ -142,6 +142,9 @@ class DetailPane(QTextBrowser):
 
     # ("record", id) or ("meeting", id): the person followed a link to it.
     linkRequested = Signal(str, int)
+    # ("note-add", 0), ("note-edit", note id), ("note-resolve", …), ("note-pin", …) or
+    # ("note-delete", …): the person asked to change the notes of what is shown.
+    noteRequested = Signal(str, int)
 
     def __init__(
         self,
@@ -151,6 +154,7 @@ class DetailPane(QTextBrowser):
     ) -> None:
         super().__init__(parent)
         self._shown: RecordDetail | MeetingDetail | str | None = None
+        self.editable = False  # offer to add and change notes
         self.setObjectName("detail_pane")
         self._document = _InertDocument(self)
         self.setDocument(self._document)
@@ -192,6 +196,11 @@ class DetailPane(QTextBrowser):
             detail = error.message
         self._show(detail, keep_scroll=self.current() == ("meeting", meeting_id))
 
+    def notes(self) -> tuple[Note, ...]:
+        """The notes of what is shown."""
+        shown = self._shown
+        return shown.notes if isinstance(shown, RecordDetail | MeetingDetail) else ()
+
     def clear(self) -> None:
         """Show nothing (the placeholder)."""
         self._shown = None
@@ -208,9 +217,9 @@ class DetailPane(QTextBrowser):
         theme = self._theme()
         detail = self._shown
         if isinstance(detail, RecordDetail):
-            self.setHtml(record_html(detail, self.locale(), theme))
+            self.setHtml(record_html(detail, self.locale(), theme, editable=self.editable))
         elif isinstance(detail, MeetingDetail):
-            self.setHtml(meeting_html(detail, self.locale(), theme))
+            self.setHtml(meeting_html(detail, self.locale(), theme, editable=self.editable))
         elif isinstance(detail, str):
             self.setHtml(message_html(detail, theme))
 
@@ -239,7 +248,9 @@ class DetailPane(QTextBrowser):
     def _follow(self, url: QUrl) -> None:
         text = url.toString()
         target = parse_link(text)
-        if target is not None:
+        if target is not None and target[0].startswith("note-"):
+            self.noteRequested.emit(*target)
+        elif target is not None:
             self.linkRequested.emit(*target)
         elif external_url(text) is not None:
             self.open_external(url)

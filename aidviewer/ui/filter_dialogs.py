@@ -30,7 +30,7 @@ def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-def _problem_and_buttons(dialog: QDialog) -> tuple[QLabel, QDialogButtonBox]:
+def problem_and_buttons(dialog: QDialog) -> tuple[QLabel, QDialogButtonBox]:
     """The line that says what is wrong with the input, and OK and Cancel."""
     problem = QLabel(dialog)
     problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -127,7 +127,7 @@ class DateRangeDialog(QDialog):
             check.setChecked(value is not None or (start is None and end is None))
             edit.setEnabled(check.isChecked())
             check.toggled.connect(edit.setEnabled)
-        self.problem, self.buttons = _problem_and_buttons(self)
+        self.problem, self.buttons = problem_and_buttons(self)
         form = QFormLayout(self)
         form.addRow(self.use_start, self.start)
         form.addRow(self.use_end, self.end)
@@ -177,7 +177,7 @@ class ValueRangeDialog(QDialog):
             if cents is not None:
                 edit.setText(locale.toString(cents / 100, "f", 2))
             edit.textChanged.connect(self._check)
-        self.problem, self.buttons = _problem_and_buttons(self)
+        self.problem, self.buttons = problem_and_buttons(self)
         form = QFormLayout(self)
         form.addRow(self.tr("At least"), self.low)
         form.addRow(self.tr("At most"), self.high)

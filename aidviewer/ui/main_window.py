@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
@@ -15,10 +15,13 @@ from aidviewer.store import SUFFIX, Catalogue, CatalogueError
 from .actions import ActionId, make_actions
 from .background import run_in_background
 from .catalogue_view import CatalogueView
+from .detail_pane import DetailPane
 from .dialogs import FileChooser, Notifier
 from .empty_state import EmptyState
+from .notes import NoteActions
 from .recent_menu import RecentMenu
 from .settings import Settings
+from .undo import Editor
 
 DEFAULT_SIZE = (1280, 760)
 # An explicit minimum also keeps the layout from changing the window's minimum size each
@@ -67,11 +70,30 @@ class MainWindow(QMainWindow):
         self.action(ActionId.CLEAR_RECENT).triggered.connect(self.clear_recent_files)
         self._build_menus()
 
+        self.editor = Editor(self)
+        self.editor.failed.connect(lambda title, message: self.notifier.error(self, title, message))
+        self.editor.changed.connect(self._show_changed)
+        self.undo_action = self.editor.stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("action_undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.editor.stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("action_redo")
+        # Ctrl+Shift+Z on every platform, besides the platform's own (Ctrl+Y on Windows).
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts(redo_keys)
+        self._build_edit_menu()
+
         self.empty_state = EmptyState(self.action(ActionId.NEW), self.action(ActionId.OPEN))
         self.catalogue_view = CatalogueView(records, meetings, self.notifier)
         self.catalogue_view.failed.connect(
             lambda title, message: self.notifier.error(self, title, message)
         )
+        self.notes = NoteActions(self.editor, settings, self.notifier, self, self._shown_detail)
+        self.action(ActionId.ADD_NOTE).triggered.connect(self._add_note)
+        for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
+            page.detail.noteRequested.connect(self.notes.request)
         self.action(ActionId.FIND).triggered.connect(self.catalogue_view.focus_search)
         self.action(ActionId.SAVE_VIEW).triggered.connect(self.catalogue_view.save_view)
         self.action(ActionId.CLEAR_FILTERS).triggered.connect(self._clear_filters)
@@ -199,6 +221,49 @@ class MainWindow(QMainWindow):
 
     def _load_models(self, catalogue: Catalogue | None) -> None:
         self.catalogue_view.set_catalogue(catalogue)
+        self.editor.set_catalogue(catalogue)
+        writable = catalogue is not None and not catalogue.read_only
+        for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
+            page.detail.editable = writable
+        if catalogue is not None and self.settings.staff_name():
+            catalogue.user = self.settings.staff_name() or catalogue.user
+
+    # -- editing --------------------------------------------------------------------------
+
+    def _build_edit_menu(self) -> None:
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("edit_menu")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action(ActionId.ADD_NOTE))
+        # The View menu was added first; Edit goes between File and View, as usual.
+        bar = self.menuBar()
+        actions = bar.actions()
+        bar.insertAction(actions[1], edit_menu.menuAction())
+
+    def _shown_detail(self) -> DetailPane | None:
+        page = self.catalogue_view.current_browse_page()
+        return page.detail if page is not None else None
+
+    def _add_note(self) -> None:
+        if not self.notes.can_add():
+            self.statusBar().showMessage(
+                self.tr("Select an aid record or a meeting to write a note on it."), 5000
+            )
+            return
+        self.notes.add()
+
+    def _show_changed(self, kind: str, item_id: int) -> None:
+        """Show the details of a changed record or meeting again, where they are shown."""
+        if self.catalogue is None:
+            return
+        for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
+            if page.detail.current() == (kind, item_id):
+                if kind == "record":
+                    page.detail.show_record(self.catalogue, item_id)
+                else:
+                    page.detail.show_meeting(self.catalogue, item_id)
 
     def _adopt(self, catalogue: Catalogue, title: str) -> bool:
         """Show `catalogue` instead of the current one, which is closed only once the new
@@ -251,6 +316,7 @@ class MainWindow(QMainWindow):
             ActionId.CLEAR_FILTERS,
         ):
             self.action(action_id).setEnabled(catalogue is not None)
+        self.action(ActionId.ADD_NOTE).setEnabled(catalogue is not None and not catalogue.read_only)
         if catalogue is None:
             self.stack.setCurrentWidget(self.empty_state)
             self.setWindowTitle("aidviewer")

@@ -96,3 +96,13 @@ class Settings:
 
     def clear_recent_files(self) -> None:
         self._set_recent_files([])
+
+    # -- the person -------------------------------------------------------------------------
+
+    def staff_name(self) -> str | None:
+        """The name notes and history are signed with; None until the person gave it."""
+        value = self._store.value("person/staff_name")
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    def set_staff_name(self, name: str) -> None:
+        self._store.setValue("person/staff_name", name.strip())

@@ -310,3 +310,17 @@ def test_check_reports_a_tally_that_disagrees_with_the_records(
     report = catalogue.check()
     assert not report.sound
     assert "record tally: 5 for 1 records" in report.problems
+
+
+def test_a_deleted_note_is_put_back_as_it_was(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="r"))
+    note = catalogue.add_note(Note(record_id=record.id, body="Check", author="Rasa", pinned=True))
+    catalogue.delete_note(note.id, note.version)
+    back = catalogue.restore_note(note)
+    assert (back.id, back.author, back.created_at, back.body, back.pinned) == (
+        note.id, "Rasa", note.created_at, "Check", True,
+    )  # fmt: skip
+    assert [hit.kind for hit in catalogue.search("check")] == ["note"]
+    with pytest.raises(InvalidValueError, match="already there"):
+        catalogue.restore_note(note)
+    assert catalogue.check().sound

@@ -1,0 +1,156 @@
+"""Changes to the catalogue that Edit > Undo takes back, one QUndoCommand each.
+
+A change is made first and pushed only once the store has taken it, so a refused change
+(an empty note, a conflict, a full disk) never reaches the stack and the person sees why.
+Undoing or redoing goes through the store's versions like any other save: when a
+colleague has changed the row meanwhile, the step is refused, said so, and dropped from
+the stack rather than overwriting their change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from aidviewer.store import Catalogue, CatalogueError, Note
+
+# The longest part of a note quoted in an action's name ("Undo Delete Note 'Check…'").
+QUOTED = 30
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Editor", text)
+
+
+def quoted(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= QUOTED else flat[: QUOTED - 1] + "…"
+
+
+class Editor(QObject):
+    """Makes the changes a person asks for in the open catalogue, with undo and redo."""
+
+    # ("record" or "meeting", id) whose details changed: show them again.
+    changed = Signal(str, int)
+    # (title, one sentence): a change, an undo or a redo was refused.
+    failed = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QUndoStack(self)
+        self.catalogue: Catalogue | None = None
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        """Work on `catalogue`; what could be undone in the previous one is forgotten."""
+        self.catalogue = catalogue
+        self.stack.clear()
+
+    # -- notes ----------------------------------------------------------------------------
+
+    def add_note(self, note: Note) -> Note | None:
+        """Add `note`; the note as saved, or None when the store refused it."""
+        text = _tr("Add Note “{text}”").format(text=quoted(note.body))
+        command = _NoteCommand(self, text, None, note)
+        return command.current if self._push(command) else None
+
+    def edit_note(self, before: Note, after: Note, text: str = "") -> Note | None:
+        """Save `after` over `before` (as read); `text` names the step in the Edit menu."""
+        text = text or _tr("Edit Note “{text}”").format(text=quoted(after.body))
+        command = _NoteCommand(self, text, before, after)
+        return command.current if self._push(command) else None
+
+    def delete_note(self, note: Note) -> bool:
+        text = _tr("Delete Note “{text}”").format(text=quoted(note.body))
+        return self._push(_NoteCommand(self, text, note, None))
+
+    # -- the stack ------------------------------------------------------------------------
+
+    def _push(self, command: _Command) -> bool:
+        """Make the change; push it only if the store took it."""
+        if not command.attempt(command.apply):
+            return False
+        command.applied_once = True
+        self.stack.push(command)  # calls redo(), which the flag above skips
+        return True
+
+
+class _Command(QUndoCommand):
+    def __init__(self, editor: Editor, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.applied_once = False
+
+    @property
+    def catalogue(self) -> Catalogue:
+        catalogue = self.editor.catalogue
+        if catalogue is None:
+            raise CatalogueError(_tr("No catalogue is open."))
+        return catalogue
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def attempt(self, step: Callable[[], None]) -> bool:
+        try:
+            step()
+        except CatalogueError as error:
+            self.editor.failed.emit(self.text(), error.message)
+            return False
+        return True
+
+    def redo(self) -> None:
+        if self.applied_once:
+            self.applied_once = False
+            return
+        if not self.attempt(self.apply):
+            self.setObsolete(True)  # the stack drops a step that can no longer be made
+
+    def undo(self) -> None:
+        if not self.attempt(self.revert):
+            self.setObsolete(True)
+
+
+class _NoteCommand(_Command):
+    """Adds (before None), edits (both) or deletes (after None) one note. A note added
+    again by a redo, or brought back by undoing its deletion, is put back with its own id,
+    author and creation time; the command follows the row from step to step."""
+
+    def __init__(self, editor: Editor, text: str, before: Note | None, after: Note | None):
+        super().__init__(editor, text)
+        self.before = before
+        self.after = after
+        self.current = before  # the row as it stands in the file now, None when absent
+
+    def apply(self) -> None:
+        self._become(self.after)
+
+    def revert(self) -> None:
+        self._become(self.before)
+
+    def _become(self, target: Note | None) -> None:
+        catalogue, live = self.catalogue, self.current
+        if target is None:
+            assert live is not None
+            catalogue.delete_note(live.id, live.version)
+            self.current = None
+        elif live is None and target.id:  # deleted by the step before: put it back
+            self.current = catalogue.restore_note(target)
+        elif live is None:
+            self.current = catalogue.add_note(target)
+            self.after = self.current  # a redo puts back this row, with its id
+        else:
+            self.current = catalogue.update_note(
+                dataclasses.replace(target, id=live.id, version=live.version)
+            )
+        owner = target or live
+        assert owner is not None
+        if owner.record_id is not None:
+            self.editor.changed.emit("record", owner.record_id)
+        elif owner.meeting_id is not None:
+            self.editor.changed.emit("meeting", owner.meeting_id)
