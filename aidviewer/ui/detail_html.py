@@ -467,7 +467,9 @@ def _history(
     for entry in newest[:HISTORY_ROWS]:
         label = _FIELD_LABELS.get(entry.field)
         what = esc(_tr(label)) if label is not None else inline(entry.field, 60)
-        if entry.action == "create":
+        if entry.entity == "note":
+            what, change = _note_change(entry, locale, theme)
+        elif entry.action == "create":
             what, change = f"<i>{esc(_tr('Created'))}</i>", ""
         elif entry.action == "delete":
             what, change = f"<i>{esc(_tr('Deleted'))}</i>", ""
@@ -485,6 +487,30 @@ def _history(
         )
     table = _grid([_tr("When"), _tr("Who"), _tr("Field"), _tr("Change")], rows)
     return table + _more(len(newest) - HISTORY_ROWS, "… and %Ln older changes", theme)
+
+
+_NOTE_FIELDS: dict[str, object] = {
+    "body": QT_TRANSLATE_NOOP("DetailPane", "Note: text"),
+    "kind": QT_TRANSLATE_NOOP("DetailPane", "Note: kind"),
+    "resolved": QT_TRANSLATE_NOOP("DetailPane", "Note: resolved"),
+    "pinned": QT_TRANSLATE_NOOP("DetailPane", "Note: pinned"),
+}
+
+
+def _note_change(entry: HistoryEntry, locale: QLocale, theme: Theme) -> tuple[str, str]:
+    """(what, change) for a change to one of the notes, in the history of its record or
+    meeting."""
+    if entry.action in ("create", "delete"):
+        what = _tr("Note added") if entry.action == "create" else _tr("Note deleted")
+        return f"<i>{esc(what)}</i>", ""
+    label = _NOTE_FIELDS.get(entry.field)
+    what = esc(_tr(label)) if label is not None else inline(entry.field, 60)
+    if entry.field in ("resolved", "pinned"):
+        old, new = (_tr("yes") if value == "1" else _tr("no") for value in (entry.old, entry.new))
+    else:
+        old = _history_value(entry.field, entry.old, None, {}, locale)
+        new = _history_value(entry.field, entry.new, None, {}, locale)
+    return what, f'{esc(old)} <span style="color:{theme.muted}">→</span> {esc(new)}'
 
 
 def _meta_line(updated_at: str, updated_by: str) -> str:

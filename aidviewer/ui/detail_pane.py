@@ -71,7 +71,7 @@ def read_record(catalogue: Catalogue, record_id: int) -> RecordDetail:
             organisations[org_id] = catalogue.organisation(org_id).name
         return organisations[org_id]
 
-    history = tuple(catalogue.history("aid_record", record_id))
+    history = tuple(catalogue.history("aid_record", record_id, with_notes=True))
     names: dict[tuple[str, int], str] = {}
     for entry in history:
         kind = ID_FIELDS.get(entry.field)
@@ -118,7 +118,7 @@ def read_meeting(catalogue: Catalogue, meeting_id: int) -> MeetingDetail:
         records=tuple(catalogue.record(rid) for rid in meeting.record_ids),
         sources=tuple(catalogue.source(sid) for sid in meeting.source_ids),
         notes=tuple(catalogue.notes_for(meeting_id=meeting_id)),
-        history=tuple(catalogue.history("meeting", meeting_id)),
+        history=tuple(catalogue.history("meeting", meeting_id, with_notes=True)),
     )
 
 

@@ -193,7 +193,9 @@ def test_nasams_record_shows_its_fields_stages_source_notes_and_meetings(
     history = _section(lines, "History")
     assert history[:4] == ["When", "Who", "Field", "Change"]
     assert LOCAL_MINUTE.match(history[4])
-    assert history[5:8] == ["aidviewer sample", "Created", ""]
+    # Newest first: the sample's note, made just after the record, then the record.
+    assert history[5:8] == ["aidviewer sample", "Note added", ""]
+    assert history[9:12] == ["aidviewer sample", "Created", ""]
     assert pane.current() == ("record", record_id)
     assert pane.requests == []
 
@@ -368,7 +370,7 @@ def test_history_is_newest_first_and_capped(pane: SpyPane, sample: Catalogue) ->
     assert history[5:8] == ["tester", "Title", "NASAMS, revision 59 → NASAMS, revision 60"]
     assert history[9:12] == ["tester", "Title", "NASAMS, revision 58 → NASAMS, revision 59"]
     assert "Created" not in history  # the 61st change, the oldest
-    assert history[-1] == "… and 11 older changes"
+    assert history[-1] == "… and 12 older changes"  # the record's and its note's creation
 
 
 def test_a_source_link_opens_in_the_browser_and_nothing_else_does(

@@ -174,3 +174,17 @@ def test_the_edit_menu_sits_between_file_and_view(make_window: WindowFactory) ->
     window = make_window()
     names = [action.menu().objectName() for action in window.menuBar().actions()]
     assert names == ["file_menu", "edit_menu", "view_menu"]
+
+
+def test_the_history_of_a_record_shows_its_notes_changes(
+    make_window: WindowFactory, sample_path: Path
+) -> None:
+    window = _open_on_nasams(make_window, sample_path)
+    window.settings.set_staff_name("Jonas")
+    detail = window.catalogue_view.records_page.detail
+    history = detail.toPlainText().split("History")[-1]
+    assert "Note added" in history  # the sample's own note
+    assert "Note: resolved" not in history
+    detail._follow(QUrl(f"aidviewer:note-resolve/{detail.notes()[0].id}"))
+    history = detail.toPlainText().split("History")[-1]
+    assert "Note: resolved" in history and "no → yes" in history and "Jonas" in history
