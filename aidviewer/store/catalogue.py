@@ -18,8 +18,7 @@ from types import TracebackType
 from . import connection
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD
 from .errors import CatalogueError, ReadOnlyError
-from .notes import NotesMixin
-from .query import QueryMixin
+from .restore import RestoreMixin
 from .schema import SCHEMA_VERSION
 from .types import CheckReport, HistoryEntry, SearchHit
 from .views import ViewsMixin
@@ -67,7 +66,7 @@ def _move_into_place(temp: Path, path: Path) -> None:
         os.replace(temp, path)
 
 
-class Catalogue(QueryMixin, NotesMixin, ViewsMixin):
+class Catalogue(RestoreMixin, ViewsMixin):
     @classmethod
     def open(
         cls,

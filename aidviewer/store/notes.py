@@ -56,10 +56,18 @@ class NotesMixin(CatalogueBase):
     def restore_note(self, note: Note) -> Note:
         """Put a deleted note back as it was: its id, author, creation time, text and
         marks (undoing its deletion). Refused if a note with its id exists."""
+        with self._write():
+            self._put_back_note(note)
+            return self.note(note.id)
+
+    def _put_back_note(self, note: Note) -> None:
+        """Insert a deleted note with its own id, inside a write already begun."""
         if (note.record_id is None) == (note.meeting_id is None):
             raise InvalidValueError("A note belongs to exactly one aid record or meeting.")
         if not note.body.strip():
             raise InvalidValueError("A note cannot be empty.")
+        if self._con.execute("SELECT 1 FROM note WHERE id = ?", (note.id,)).fetchone():
+            raise InvalidValueError("This note is already there.")
         values = {
             "id": note.id,
             **self._note_values(note),
@@ -67,12 +75,8 @@ class NotesMixin(CatalogueBase):
             "meeting_id": note.meeting_id,
             "author": note.author.strip() or self.user,
         }
-        with self._write():
-            if self._con.execute("SELECT 1 FROM note WHERE id = ?", (note.id,)).fetchone():
-                raise InvalidValueError("This note is already there.")
-            self._insert("note", "note", values, {}, created_at=note.created_at or None)
-            self._index(note.id * 4 + FTS_NOTE, "", note.body)
-            return self.note(note.id)
+        self._insert("note", "note", values, {}, created_at=note.created_at or None)
+        self._index(note.id * 4 + FTS_NOTE, "", note.body)
 
     def note(self, note_id: int) -> Note:
         rows = self._query("SELECT * FROM note WHERE id = ?", (note_id,))

@@ -119,13 +119,22 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
             "tags": ", ".join(_normal_tags(record.tags)),
         }
 
-    def _write_children(self, record_id: int, record: AidRecord) -> None:
+    def _write_children(
+        self, record_id: int, record: AidRecord, *, restoring: bool = False
+    ) -> None:
         con = self._con
-        # A stage keeps its id when it is saved again; an id of another record's stage
-        # (a copied record, say) is not taken over.
+        # A stage keeps its id when it is saved again, or put back with its record, unless
+        # another record's stage has the id now (a copied record, a reused number).
         own = {
             row[0] for row in con.execute("SELECT id FROM stage WHERE record_id = ?", (record_id,))
         }
+        if restoring:
+            ids = [stage.id for stage in record.stages if stage.id]
+            marks = ", ".join("?" for _ in ids)
+            taken = {
+                row[0] for row in con.execute(f"SELECT id FROM stage WHERE id IN ({marks})", ids)
+            }
+            own |= set(ids) - taken
         con.execute("DELETE FROM stage WHERE record_id = ?", (record_id,))
         for position, stage in enumerate(record.stages):
             when, precision = fuzzy_to_db(stage.date)

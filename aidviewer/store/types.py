@@ -361,6 +361,16 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True, kw_only=True)
+class RecordSnapshot:
+    """An aid record with everything that goes when it is deleted: its notes and the
+    meetings that discussed it. What puts it back, as it was, when the deletion is undone."""
+
+    record: AidRecord
+    notes: tuple[Note, ...] = ()
+    meeting_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class RecordSummary:
     """One row of the records table: the record with its names resolved."""
 

@@ -18,6 +18,7 @@ class ActionId(Enum):
     CLEAR_FILTERS = "clear_filters"
     SAVE_VIEW = "save_view"
     ADD_NOTE = "add_note"
+    DELETE_RECORD = "delete_record"
 
 
 _Std = QKeySequence.StandardKey
@@ -70,6 +71,13 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         QT_TRANSLATE_NOOP("Actions", "Add &Note…"),
         QT_TRANSLATE_NOOP("Actions", "Write a note on the aid record or meeting shown"),
         None,
+    ),
+    ActionId.DELETE_RECORD: (
+        QT_TRANSLATE_NOOP("Actions", "&Delete Record"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Delete the aid record shown, with its notes; Undo brings it back"
+        ),
+        _Std.Delete,
     ),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.editor = Editor(self)
         self.editor.failed.connect(lambda title, message: self.notifier.error(self, title, message))
         self.editor.changed.connect(self._show_changed)
+        self.editor.rowsChanged.connect(self._rows_changed)
         self.undo_action = self.editor.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("action_undo")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         )
         self.notes = NoteActions(self.editor, settings, self.notifier, self, self._shown_detail)
         self.action(ActionId.ADD_NOTE).triggered.connect(self._add_note)
+        self.action(ActionId.DELETE_RECORD).triggered.connect(self._delete_record)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.detail.noteRequested.connect(self.notes.request)
         self.action(ActionId.FIND).triggered.connect(self.catalogue_view.focus_search)
@@ -237,6 +240,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.action(ActionId.ADD_NOTE))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action(ActionId.DELETE_RECORD))
         # The View menu was added first; Edit goes between File and View, as usual.
         bar = self.menuBar()
         actions = bar.actions()
@@ -253,6 +258,35 @@ class MainWindow(QMainWindow):
             )
             return
         self.notes.add()
+
+    def _delete_record(self) -> None:
+        page = self.catalogue_view.current_browse_page()
+        shown = page.detail.current() if page is not None else None
+        if shown is None or shown[0] != "record":
+            self.statusBar().showMessage(self.tr("Select an aid record to delete it."), 5000)
+            return
+        if self.editor.delete_record(shown[1]):
+            self.statusBar().showMessage(
+                self.tr("Deleted. Edit > Undo brings it back with its notes."), 8000
+            )
+
+    def _rows_changed(self, kind: str, item_id: int) -> None:
+        """A record came or went: read the tables again and show it if it is there."""
+        if self.catalogue is None:
+            return
+        for model in (self.records, self.meetings):
+            try:
+                model.refresh()
+            except CatalogueError as error:
+                self.notifier.error(self, self.tr("Cannot read the catalogue"), error.message)
+                return
+        self._show_counts()
+        if kind == "record":
+            page = self.catalogue_view.records_page
+            with contextlib.suppress(CatalogueError):
+                self.catalogue.record(item_id)
+                self.catalogue_view.show_page("records")
+                page.select_id(item_id)
 
     def _show_changed(self, kind: str, item_id: int) -> None:
         """Show the details of a changed record or meeting again, where they are shown."""
@@ -316,7 +350,9 @@ class MainWindow(QMainWindow):
             ActionId.CLEAR_FILTERS,
         ):
             self.action(action_id).setEnabled(catalogue is not None)
-        self.action(ActionId.ADD_NOTE).setEnabled(catalogue is not None and not catalogue.read_only)
+        writable = catalogue is not None and not catalogue.read_only
+        self.action(ActionId.ADD_NOTE).setEnabled(writable)
+        self.action(ActionId.DELETE_RECORD).setEnabled(writable)
         if catalogue is None:
             self.stack.setCurrentWidget(self.empty_state)
             self.setWindowTitle("aidviewer")

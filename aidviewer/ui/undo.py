@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from aidviewer.store import Catalogue, CatalogueError, Note
+from aidviewer.store import Catalogue, CatalogueError, Note, RecordSnapshot
 
 # The longest part of a note quoted in an action's name ("Undo Delete Note 'Check…'").
 QUOTED = 30
@@ -37,6 +37,9 @@ class Editor(QObject):
     changed = Signal(str, int)
     # (title, one sentence): a change, an undo or a redo was refused.
     failed = Signal(str, str)
+    # ("record", id): a row came or went; the tables must read again, and show it if it
+    # is there.
+    rowsChanged = Signal(str, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,21 @@ class Editor(QObject):
     def delete_note(self, note: Note) -> bool:
         text = _tr("Delete Note “{text}”").format(text=quoted(note.body))
         return self._push(_NoteCommand(self, text, note, None))
+
+    # -- records --------------------------------------------------------------------------
+
+    def delete_record(self, record_id: int) -> bool:
+        """Delete a record with its notes and meeting links; undo puts all of it back."""
+        catalogue = self.catalogue
+        if catalogue is None:
+            return False
+        try:
+            snapshot = catalogue.record_snapshot(record_id)
+        except CatalogueError as error:
+            self.failed.emit(_tr("Cannot delete the aid record"), error.message)
+            return False
+        text = _tr("Delete “{title}”").format(title=quoted(snapshot.record.title))
+        return self._push(_RecordDeletion(self, text, snapshot))
 
     # -- the stack ------------------------------------------------------------------------
 
@@ -154,3 +172,23 @@ class _NoteCommand(_Command):
             self.editor.changed.emit("record", owner.record_id)
         elif owner.meeting_id is not None:
             self.editor.changed.emit("meeting", owner.meeting_id)
+
+
+class _RecordDeletion(_Command):
+    """Deletes an aid record; undoing it puts the record back from its snapshot, with its
+    id, stages, sources, tags, notes and meeting links."""
+
+    def __init__(self, editor: Editor, text: str, snapshot: RecordSnapshot) -> None:
+        super().__init__(editor, text)
+        self.snapshot = snapshot
+        self.version = snapshot.record.version  # of the row as it stands in the file
+
+    def apply(self) -> None:
+        record_id = self.snapshot.record.id
+        self.catalogue.delete_record(record_id, self.version)
+        self.editor.rowsChanged.emit("record", record_id)
+
+    def revert(self) -> None:
+        restored = self.catalogue.restore_record(self.snapshot)
+        self.version = restored.version
+        self.editor.rowsChanged.emit("record", restored.id)

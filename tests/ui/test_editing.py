@@ -1,5 +1,5 @@
-"""Notes in the window: written in the real dialog, changed from the detail pane, every
-step undone and redone back to the exact rows of the file."""
+"""Changes in the window, each undone and redone back to the exact rows of the file:
+notes written in the real dialog or changed from the detail pane, records deleted."""
 
 from __future__ import annotations
 
@@ -188,3 +188,55 @@ def test_the_history_of_a_record_shows_its_notes_changes(
     detail._follow(QUrl(f"aidviewer:note-resolve/{detail.notes()[0].id}"))
     history = detail.toPlainText().split("History")[-1]
     assert "Note: resolved" in history and "no → yes" in history and "Jonas" in history
+
+
+def _record_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {
+            "records": con.execute(
+                "SELECT id, title, created_at FROM aid_record ORDER BY id"
+            ).fetchall(),
+            "stages": con.execute("SELECT * FROM stage ORDER BY id").fetchall(),
+            "sources": con.execute("SELECT * FROM record_source ORDER BY 1, 2").fetchall(),
+            "tags": con.execute("SELECT * FROM record_tag ORDER BY 1, 2").fetchall(),
+            "links": con.execute("SELECT * FROM meeting_record ORDER BY 1, 2").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_a_deleted_record_comes_back_with_undo(
+    make_window: WindowFactory, sample_path: Path, notifier: FakeNotifier
+) -> None:
+    window = _open_on_nasams(make_window, sample_path)
+    before = (_record_rows(sample_path), _notes_rows(sample_path))
+    assert window.action(ActionId.DELETE_RECORD).shortcut() == QKeySequence(
+        QKeySequence.StandardKey.Delete
+    )
+    window.action(ActionId.DELETE_RECORD).trigger()
+    rows, notes = _record_rows(sample_path), _notes_rows(sample_path)
+    assert NASAMS not in [row[0] for row in rows["records"]]
+    assert all(note[1] != NASAMS for note in notes) and not notifier.errors
+    assert window.records.rowCount() == 9
+    assert window.records_status.text().startswith("9 records")
+    assert window.undo_action.text().replace("&", "") == (
+        "Undo Delete “NASAMS launchers and equipment”"
+    )
+
+    window.undo_action.trigger()
+    assert (_record_rows(sample_path), _notes_rows(sample_path)) == before
+    assert window.records.rowCount() == 10
+    page = window.catalogue_view.records_page
+    assert page.detail.current() == ("record", NASAMS)  # shown again, selected
+    window.redo_action.trigger()
+    assert _record_rows(sample_path) == rows
+    assert page.detail.current() is None
+
+
+def test_delete_asks_for_a_record_first(make_window: WindowFactory, sample_path: Path) -> None:
+    window = make_window()
+    assert window.open_catalogue(sample_path)
+    window.action(ActionId.DELETE_RECORD).trigger()
+    assert "Select an aid record" in window.statusBar().currentMessage()
+    assert window.records.rowCount() == 10
