@@ -85,7 +85,13 @@ def parse_eur(text: str, locale: QLocale) -> int | None:
     """An amount of euros typed in the locale's way ("1,500.50" in en_US, "1.500,50" in
     de_DE, a euro sign allowed) as integer cents; None for empty or unreadable text.
     Parsed digit by digit, never through a float."""
-    text = text.replace(EURO_SIGN, "").replace("EUR", "").strip()
+    return parse_amount(text.replace(EURO_SIGN, "").replace("EUR", ""), locale, 2)
+
+
+def parse_amount(text: str, locale: QLocale, digits: int) -> int | None:
+    """An amount typed in the locale's way, with at most `digits` decimals, as integer
+    minor units; None for empty, negative or unreadable text."""
+    text = text.strip()
     if not text:
         return None
     group, point = locale.groupSeparator(), locale.decimalPoint()
@@ -93,9 +99,22 @@ def parse_eur(text: str, locale: QLocale) -> int | None:
     whole, _, fraction = text.partition(point)
     if not whole:
         whole = "0"
-    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
+    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > digits:
         return None
-    return int(whole) * 100 + int(fraction.ljust(2, "0") or 0)
+    minor: int = int(whole) * 10**digits + int(fraction.ljust(digits, "0") or 0)
+    return minor
+
+
+def parse_whole(text: str, locale: QLocale) -> int | None:
+    """A whole number typed in the locale's way ("1,500" in en_US, "1.500" in de_DE);
+    None for empty or unreadable text. A minus sign is read, for the rules to refuse."""
+    text = text.strip()
+    negative = text.startswith(("-", "\u2212", locale.negativeSign()))
+    digits = text.lstrip("-\u2212" + locale.negativeSign())
+    digits = digits.replace(locale.groupSeparator(), "").replace(" ", "").replace("\u00a0", "")
+    if not digits.isdigit():
+        return None
+    return -int(digits) if negative else int(digits)
 
 
 def plain_tooltip(text: str | None) -> str | None:

@@ -19,6 +19,9 @@ class ActionId(Enum):
     SAVE_VIEW = "save_view"
     ADD_NOTE = "add_note"
     DELETE_RECORD = "delete_record"
+    NEW_RECORD = "new_record"
+    EDIT_RECORD = "edit_record"
+    DUPLICATE_RECORD = "duplicate_record"
 
 
 _Std = QKeySequence.StandardKey
@@ -79,10 +82,30 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         ),
         _Std.Delete,
     ),
+    ActionId.NEW_RECORD: (
+        QT_TRANSLATE_NOOP("Actions", "New &Record…"),
+        QT_TRANSLATE_NOOP("Actions", "Enter a new aid record"),
+        None,
+    ),
+    ActionId.EDIT_RECORD: (
+        QT_TRANSLATE_NOOP("Actions", "&Edit Record…"),
+        QT_TRANSLATE_NOOP("Actions", "Change the aid record shown"),
+        None,
+    ),
+    ActionId.DUPLICATE_RECORD: (
+        QT_TRANSLATE_NOOP("Actions", "D&uplicate Record…"),
+        QT_TRANSLATE_NOOP("Actions", "Start a new aid record from a copy of the one shown"),
+        None,
+    ),
 }
 
 # Shortcuts of actions that have no standard key.
-_KEYS: dict[ActionId, str] = {ActionId.ADD_NOTE: "Ctrl+Shift+N"}
+_KEYS: dict[ActionId, str] = {
+    ActionId.ADD_NOTE: "Ctrl+Shift+N",
+    ActionId.NEW_RECORD: "Ctrl+Shift+R",
+    ActionId.EDIT_RECORD: "Ctrl+E",
+    ActionId.DUPLICATE_RECORD: "Ctrl+D",
+}
 
 
 def make_action(action_id: ActionId, parent: QObject) -> QAction:

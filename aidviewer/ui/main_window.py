@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QW
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.models.formatting import format_eur
-from aidviewer.store import SUFFIX, Catalogue, CatalogueError
+from aidviewer.store import SUFFIX, AidRecord, Catalogue, CatalogueError
 
 from .actions import ActionId, make_actions
 from .background import run_in_background
@@ -21,6 +22,7 @@ from .dialogs import FileChooser, Notifier
 from .empty_state import EmptyState
 from .notes import NoteActions
 from .recent_menu import RecentMenu
+from .record_form import RecordForm
 from .settings import Settings
 from .undo import Editor
 
@@ -95,6 +97,11 @@ class MainWindow(QMainWindow):
         self.notes = NoteActions(self.editor, settings, self.notifier, self, self._shown_detail)
         self.action(ActionId.ADD_NOTE).triggered.connect(self._add_note)
         self.action(ActionId.DELETE_RECORD).triggered.connect(self._delete_record)
+        self.action(ActionId.NEW_RECORD).triggered.connect(self.new_record)
+        self.action(ActionId.EDIT_RECORD).triggered.connect(self.edit_record)
+        self.action(ActionId.DUPLICATE_RECORD).triggered.connect(self.duplicate_record)
+        self.catalogue_view.records_page.view.doubleClicked.connect(self.edit_record)
+        self.ask_record = RecordForm.ask  # tests replace this, not the form's internals
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.detail.noteRequested.connect(self.notes.request)
         self.action(ActionId.FIND).triggered.connect(self.catalogue_view.focus_search)
@@ -239,6 +246,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        for action_id in (ActionId.NEW_RECORD, ActionId.EDIT_RECORD, ActionId.DUPLICATE_RECORD):
+            edit_menu.addAction(self.action(action_id))
         edit_menu.addAction(self.action(ActionId.ADD_NOTE))
         edit_menu.addSeparator()
         edit_menu.addAction(self.action(ActionId.DELETE_RECORD))
@@ -258,6 +267,55 @@ class MainWindow(QMainWindow):
             )
             return
         self.notes.add()
+
+    def _shown_record(self) -> AidRecord | None:
+        """The aid record in the detail pane, as the file holds it now."""
+        page = self.catalogue_view.current_browse_page()
+        shown = page.detail.current() if page is not None else None
+        if shown is None or shown[0] != "record" or self.catalogue is None:
+            self.statusBar().showMessage(self.tr("Select an aid record first."), 5000)
+            return None
+        try:
+            return self.catalogue.record(shown[1])
+        except CatalogueError as error:
+            self.notifier.error(self, self.tr("Cannot read the aid record"), error.message)
+            return None
+
+    def new_record(self) -> None:
+        if self.catalogue is None or self.catalogue.read_only or self.notes.staff_name() is None:
+            return
+        record = self.ask_record(
+            self, self.catalogue, AidRecord(title=""), self.tr("New Aid Record")
+        )
+        if record is not None:
+            self.editor.add_record(record)
+
+    def edit_record(self) -> None:
+        if self.catalogue is None or self.catalogue.read_only:
+            return
+        before = self._shown_record()
+        if before is None or self.notes.staff_name() is None:
+            return
+        after = self.ask_record(self, self.catalogue, before, self.tr("Edit Aid Record"))
+        if after is not None and after != before:
+            self.editor.edit_record(before, after)
+
+    def duplicate_record(self) -> None:
+        if self.catalogue is None or self.catalogue.read_only:
+            return
+        original = self._shown_record()
+        if original is None or self.notes.staff_name() is None:
+            return
+        copy = dataclasses.replace(
+            original,
+            id=0,
+            version=0,
+            title=self.tr("{title} (copy)").format(title=original.title),
+            stages=tuple(dataclasses.replace(stage, id=0) for stage in original.stages),
+        )
+        record = self.ask_record(self, self.catalogue, copy, self.tr("Duplicate Aid Record"))
+        if record is not None:
+            self.editor.add_record(record)
 
     def _delete_record(self) -> None:
         page = self.catalogue_view.current_browse_page()
@@ -352,7 +410,13 @@ class MainWindow(QMainWindow):
             self.action(action_id).setEnabled(catalogue is not None)
         writable = catalogue is not None and not catalogue.read_only
         self.action(ActionId.ADD_NOTE).setEnabled(writable)
-        self.action(ActionId.DELETE_RECORD).setEnabled(writable)
+        for action_id in (
+            ActionId.DELETE_RECORD,
+            ActionId.NEW_RECORD,
+            ActionId.EDIT_RECORD,
+            ActionId.DUPLICATE_RECORD,
+        ):
+            self.action(action_id).setEnabled(writable)
         if catalogue is None:
             self.stack.setCurrentWidget(self.empty_state)
             self.setWindowTitle("aidviewer")

@@ -71,7 +71,7 @@ class NoteDialog(QDialog):
         return dataclasses.replace(
             self.note,
             body=self.body.toPlainText(),
-            kind=self.kind.currentData(),
+            kind=NoteKind(self.kind.currentData()),
             pinned=self.pinned.isChecked(),
             resolved=self.resolved.isChecked(),
         )

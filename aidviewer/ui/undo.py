@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from aidviewer.store import Catalogue, CatalogueError, Note, RecordSnapshot
+from aidviewer.store import AidRecord, Catalogue, CatalogueError, Note, RecordSnapshot
 
 # The longest part of a note quoted in an action's name ("Undo Delete Note 'Check…'").
 QUOTED = 30
@@ -70,6 +70,20 @@ class Editor(QObject):
         return self._push(_NoteCommand(self, text, note, None))
 
     # -- records --------------------------------------------------------------------------
+
+    def add_record(self, record: AidRecord) -> AidRecord | None:
+        """Add a new record (a duplicate too); the record as saved, or None if refused."""
+        command = _RecordAddition(
+            self, _tr("New “{title}”").format(title=quoted(record.title)), record
+        )
+        return command.saved if self._push(command) else None
+
+    def edit_record(self, before: AidRecord, after: AidRecord) -> AidRecord | None:
+        """Save `after` over `before`, the record as the form read it: a conflict if
+        someone saved it since."""
+        text = _tr("Edit “{title}”").format(title=quoted(after.title))
+        command = _RecordEdit(self, text, before, after)
+        return command.current if self._push(command) else None
 
     def delete_record(self, record_id: int) -> bool:
         """Delete a record with its notes and meeting links; undo puts all of it back."""
@@ -192,3 +206,49 @@ class _RecordDeletion(_Command):
         restored = self.catalogue.restore_record(self.snapshot)
         self.version = restored.version
         self.editor.rowsChanged.emit("record", restored.id)
+
+
+class _RecordAddition(_Command):
+    """Adds a record; undoing deletes it (a snapshot keeps it), redoing puts it back with
+    the same id."""
+
+    def __init__(self, editor: Editor, text: str, record: AidRecord) -> None:
+        super().__init__(editor, text)
+        self.record = record
+        self.saved: AidRecord | None = None
+        self.snapshot: RecordSnapshot | None = None
+
+    def apply(self) -> None:
+        if self.snapshot is None:
+            self.saved = self.catalogue.add_record(self.record)
+        else:
+            self.saved = self.catalogue.restore_record(self.snapshot)
+        self.editor.rowsChanged.emit("record", self.saved.id)
+
+    def revert(self) -> None:
+        assert self.saved is not None
+        catalogue = self.catalogue
+        self.snapshot = catalogue.record_snapshot(self.saved.id)
+        catalogue.delete_record(self.saved.id, self.snapshot.record.version)
+        self.editor.rowsChanged.emit("record", self.saved.id)
+
+
+class _RecordEdit(_Command):
+    """Saves a record's new values; undoing saves the old ones back, as a new version."""
+
+    def __init__(self, editor: Editor, text: str, before: AidRecord, after: AidRecord) -> None:
+        super().__init__(editor, text)
+        self.before, self.after = before, after
+        self.current = before  # the record as it stands in the file
+
+    def apply(self) -> None:
+        self._save(self.after)
+
+    def revert(self) -> None:
+        self._save(self.before)
+
+    def _save(self, values: AidRecord) -> None:
+        self.current = self.catalogue.update_record(
+            dataclasses.replace(values, version=self.current.version)
+        )
+        self.editor.rowsChanged.emit("record", self.current.id)

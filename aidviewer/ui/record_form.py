@@ -1,0 +1,428 @@
+"""The form of an aid record: every field, checked as it is typed.
+
+Each problem shows beside its field and Save stays disabled, saying why, until there is
+none: the record the form makes has passed the same rules (aidviewer.editing) as every
+other change before the store sees it. An amount in another currency shows its value in
+euros at the ECB's reference rate of the record's first dated stage, with that rate and
+its date; the person may give their own rate instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidviewer.editing import in_euros, known_currencies, record_problems, with_rate
+from aidviewer.models.formatting import format_eur, parse_amount, parse_whole
+from aidviewer.models.labels import aid_type_label, stage_label
+from aidviewer.store import (
+    AidRecord,
+    AidType,
+    Catalogue,
+    FuzzyDate,
+    Money,
+    Stage,
+    StageKind,
+    minor_digits,
+)
+
+from .filter_dialogs import problem_and_buttons
+
+
+class RecordForm(QDialog):
+    def __init__(
+        self, parent: QWidget | None, catalogue: Catalogue, record: AidRecord, title: str
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("record_form")
+        self.setWindowTitle(title)
+        self.record = record
+        self._orgs = {org.name.casefold(): org.id for org in catalogue.organisations()}
+        for org in catalogue.organisations():
+            for alias in org.aliases:
+                self._orgs.setdefault(alias.casefold(), org.id)
+        org_names = {org.id: org.name for org in catalogue.organisations()}
+        self._problems: dict[str, QLabel] = {}
+
+        self.title = QLineEdit(record.title, self)
+        self.description = QPlainTextEdit(record.description, self)
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(70)
+        names = sorted(org_names.values(), key=str.casefold)
+        self.donor = self._picker(names, org_names.get(record.donor_id or 0, ""))
+        self.recipient = self._picker(names, org_names.get(record.recipient_id or 0, ""))
+        self.implementer = self._picker(names, org_names.get(record.implementer_id or 0, ""))
+        self.aid_type = QComboBox(self)
+        for aid_type in AidType:
+            self.aid_type.addItem(aid_type_label(aid_type), aid_type)
+        self.aid_type.setCurrentIndex(list(AidType).index(record.aid_type))
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("(none)"), None)
+        for category in catalogue.categories():
+            self.category.addItem(category.name, category.id)
+        self.category.setCurrentIndex(max(0, self.category.findData(record.category_id)))
+        self.item = QLineEdit(record.item, self)
+        self.quantity = QLineEdit(self._whole(record.quantity), self)
+        self.unit = QLineEdit(record.unit, self)
+        money = record.money
+        digits = minor_digits(money.currency) if money else 2
+        self.amount = QLineEdit(self._amount(money.amount_minor, digits) if money else "", self)
+        self.currency = QComboBox(self)
+        self.currency.setEditable(True)
+        codes = sorted(known_currencies())
+        self.currency.addItems(["EUR", *[code for code in codes if code != "EUR"]])
+        self.currency.setCurrentText(money.currency if money else "EUR")
+        completer = self.currency.completer()
+        if completer is not None:
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.own_rate = QCheckBox(self.tr("My own rate:"), self)
+        self.rate = QLineEdit(self)
+        self.rate.setPlaceholderText(self.tr("units per euro"))
+        ecb = money is not None and money.rate_date is not None
+        if money is not None and money.eur_rate is not None and not ecb and money.currency != "EUR":
+            self.own_rate.setChecked(True)
+            self.rate.setText(str(money.eur_rate))
+        self.euro_value = QLabel(self)
+        self.euro_value.setObjectName("record_value")
+        self.euro_value.setTextFormat(Qt.TextFormat.PlainText)
+        self.tags = QLineEdit(", ".join(record.tags), self)
+        self.tags.setPlaceholderText(self.tr("separated by commas"))
+        self.stages = self._stages_table(record.stages)
+        self.sources = QListWidget(self)
+        self.sources.setFixedHeight(70)
+        for source in catalogue.sources():
+            item = QListWidgetItem(source.title, self.sources)
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            item.setCheckState(
+                Qt.CheckState.Checked if source.id in record.source_ids else Qt.CheckState.Unchecked
+            )
+        self.problem, self.buttons = problem_and_buttons(self)
+        self.problem.setObjectName("record_problem")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
+        self._lay_out()
+        for edit in (self.title, self.item, self.quantity, self.unit, self.amount, self.rate,
+                     self.tags):  # fmt: skip
+            edit.textChanged.connect(self._check)
+        for combo in (self.donor, self.recipient, self.implementer, self.currency):
+            combo.currentTextChanged.connect(self._check)
+        self.own_rate.toggled.connect(self._check)
+        self.stages.itemChanged.connect(self._check)
+        self.resize(640, 720)
+        self._check()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _picker(self, names: list[str], current: str) -> QComboBox:
+        """An organisation by name, with type-ahead over names containing the text."""
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.addItems(["", *names])
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(names, combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.setCompleter(completer)
+        combo.setCurrentText(current)
+        return combo
+
+    def _stages_table(self, stages: tuple[Stage, ...]) -> QTableWidget:
+        table = QTableWidget(0, 4, self)
+        table.setObjectName("record_stages")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Stage"), self.tr("Date"), self.tr("Quantity"), self.tr("Note")]
+        )
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setFixedHeight(130)
+        for stage in stages:
+            self._add_stage_row(table, stage)
+        return table
+
+    def _add_stage_row(self, table: QTableWidget, stage: Stage) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        kind = QComboBox(table)
+        for member in StageKind:
+            kind.addItem(stage_label(member), member)
+        kind.setCurrentIndex(list(StageKind).index(stage.kind))
+        kind.currentIndexChanged.connect(self._check)
+        table.setCellWidget(row, 0, kind)
+        texts = (stage.date.iso(), self._whole(stage.quantity), stage.note)
+        for column, text in enumerate(texts, start=1):
+            cell = QTableWidgetItem(text)
+            if column == 1:  # what the table does not show is kept: the id, the money
+                cell.setData(Qt.ItemDataRole.UserRole, stage)
+            table.setItem(row, column, cell)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        rows: list[tuple[str, QWidget, str | None]] = [
+            (self.tr("&Title:"), self.title, "title"),
+            (self.tr("Description:"), self.description, None),
+            (self.tr("&Donor:"), self.donor, "donor"),
+            (self.tr("&Recipient:"), self.recipient, "recipient"),
+            (self.tr("&Implementer:"), self.implementer, "implementer"),
+            (self.tr("Aid t&ype:"), self.aid_type, None),
+            (self.tr("&Category:"), self.category, None),
+            (self.tr("It&em:"), self.item, None),
+        ]
+        for label, widget, field in rows:
+            self._row(form, label, widget, field)
+        count = QHBoxLayout()
+        count.addWidget(self.quantity)
+        count.addWidget(QLabel(self.tr("Unit:"), self))
+        count.addWidget(self.unit)
+        self._row(form, self.tr("&Quantity:"), count, "quantity", self.quantity)
+        amount = QHBoxLayout()
+        amount.addWidget(self.amount, 2)
+        amount.addWidget(self.currency, 1)
+        self._row(form, self.tr("&Amount:"), amount, "amount", self.amount)
+        rate = QHBoxLayout()
+        rate.addWidget(self.own_rate)
+        rate.addWidget(self.rate)
+        self._row(form, "", rate, "rate")
+        form.addRow("", self.euro_value)
+        self.euro_value.hide()  # until there is a value in euros to show
+        self._row(form, self.tr("Ta&gs:"), self.tags, None)
+        stages = QVBoxLayout()
+        stages.addWidget(self.stages)
+        buttons = QHBoxLayout()
+        add = QPushButton(self.tr("Add Stage"), self)
+        add.clicked.connect(self._add_stage)
+        remove = QPushButton(self.tr("Remove Stage"), self)
+        remove.clicked.connect(self._remove_stage)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        stages.addLayout(buttons)
+        self._row(form, self.tr("&Stages:"), stages, "stages", self.stages)
+        self._row(form, self.tr("Sources:"), self.sources, None)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def _row(self, form: QFormLayout, label: str, field: QWidget | QHBoxLayout | QVBoxLayout,
+             name: str | None, buddy: QWidget | None = None) -> None:  # fmt: skip
+        """A labelled row; the label's mnemonic (&T) moves to `buddy`, or to the field."""
+        caption = QLabel(label, self)
+        target = buddy if buddy is not None else field if isinstance(field, QWidget) else None
+        if target is not None:
+            caption.setBuddy(target)
+        if isinstance(field, QWidget):
+            form.addRow(caption, field)
+        else:
+            form.addRow(caption, field)
+        if name is not None:
+            problem = QLabel(self)
+            problem.setObjectName(f"problem_{name}")
+            problem.setTextFormat(Qt.TextFormat.PlainText)
+            problem.setStyleSheet("color: #b3261e")
+            problem.hide()
+            form.addRow("", problem)
+            self._problems[name] = problem
+
+    def _add_stage(self) -> None:
+        self._add_stage_row(self.stages, Stage(kind=StageKind.ANNOUNCED))
+        self.stages.setCurrentCell(self.stages.rowCount() - 1, 1)
+        self._check()
+
+    def _remove_stage(self) -> None:
+        row = self.stages.currentRow()
+        if row >= 0:
+            self.stages.removeRow(row)
+            self._check()
+
+    # -- reading and checking ---------------------------------------------------------------
+
+    def _whole(self, value: int | None) -> str:
+        return "" if value is None else self.locale().toString(value)
+
+    def _amount(self, minor: int, digits: int) -> str:
+        whole, fraction = divmod(minor, 10**digits)
+        text = self.locale().toString(whole)
+        if digits:
+            text += self.locale().decimalPoint() + str(fraction).rjust(digits, "0")
+        return text
+
+    def _read(self) -> tuple[AidRecord, dict[str, str]]:
+        """The record as the form shows it, and the problems found while reading it."""
+        problems: dict[str, str] = {}
+        locale = self.locale()
+        ids: dict[str, int | None] = {}
+        for name, combo in (("donor", self.donor), ("recipient", self.recipient),
+                            ("implementer", self.implementer)):  # fmt: skip
+            text = combo.currentText().strip()
+            ids[name] = self._orgs.get(text.casefold()) if text else None
+            if text and ids[name] is None:
+                problems[name] = self.tr("No organisation is named “{name}”.").format(name=text)
+        quantity = parse_whole(self.quantity.text(), locale)
+        if self.quantity.text().strip() and quantity is None:
+            problems["quantity"] = self.tr("Write a whole number, such as 1,500.")
+        stages = []
+        for row in range(self.stages.rowCount()):
+            kind = self.stages.cellWidget(row, 0)
+            assert isinstance(kind, QComboBox)
+            texts = [(self.stages.item(row, c) or QTableWidgetItem()).text() for c in (1, 2, 3)]
+            date_cell = self.stages.item(row, 1)
+            kept = date_cell.data(Qt.ItemDataRole.UserRole) if date_cell is not None else None
+            base = kept if isinstance(kept, Stage) else Stage(kind=StageKind.ANNOUNCED)
+            try:
+                when = FuzzyDate.parse(texts[0])
+            except ValueError:
+                problems["stages"] = self.tr(
+                    "“{date}” is not a date such as 2023-11-10, 2023-11 or 2023."
+                ).format(date=texts[0])
+                when = FuzzyDate()
+            stage_quantity = parse_whole(texts[1], locale)
+            if texts[1].strip() and stage_quantity is None:
+                problems["stages"] = self.tr("A stage's quantity must be a whole number.")
+            stages.append(
+                dataclasses.replace(
+                    base,
+                    kind=StageKind(kind.currentData()),
+                    date=when,
+                    quantity=stage_quantity,
+                    note=texts[2],
+                )
+            )
+        record = dataclasses.replace(
+            self.record,
+            title=self.title.text().strip(),
+            description=self.description.toPlainText(),
+            donor_id=ids["donor"],
+            recipient_id=ids["recipient"],
+            implementer_id=ids["implementer"],
+            aid_type=AidType(self.aid_type.currentData()),
+            category_id=self.category.currentData(),
+            item=self.item.text().strip(),
+            quantity=quantity,
+            unit=self.unit.text().strip(),
+            tags=tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip()),
+            stages=tuple(stages),
+            source_ids=tuple(
+                item.data(Qt.ItemDataRole.UserRole)
+                for item in (self.sources.item(i) for i in range(self.sources.count()))
+                if item.checkState() == Qt.CheckState.Checked
+            ),
+        )
+        record = dataclasses.replace(record, money=self._money(record, problems))
+        return record, problems
+
+    def _money(self, record: AidRecord, problems: dict[str, str]) -> Money | None:
+        text = self.amount.text().strip()
+        currency = self.currency.currentText().strip().upper()
+        self.rate.setEnabled(self.own_rate.isChecked())
+        if not text:
+            return None
+        if currency not in known_currencies():
+            problems["currency"] = self.tr("“{code}” is not an ISO 4217 currency code.").format(
+                code=currency
+            )
+            return None
+        digits = minor_digits(currency)
+        minor = parse_amount(text, self.locale(), digits)
+        if minor is None:
+            problems["amount"] = self.tr(
+                "Write an amount such as 1,500.50, with {n} decimals at most."
+            ).format(n=digits)
+            return None
+        if currency == "EUR" or not self.own_rate.isChecked():
+            day = next((s.date.value for s in record.stages if s.date.value is not None), None)
+            return in_euros(minor, currency, day)
+        try:
+            rate = Decimal(self.rate.text().strip().replace(",", "."))
+        except InvalidOperation:
+            rate = Decimal(0)
+        if not rate > 0:
+            problems["rate"] = self.tr("A rate is a number of {code} to the euro.").format(
+                code=currency
+            )
+            return None
+        return with_rate(minor, currency, rate, None)
+
+    def _show_value(self, money: Money | None) -> None:
+        self._write_value(money)
+        self.euro_value.setVisible(bool(self.euro_value.text()))
+
+    def _write_value(self, money: Money | None) -> None:
+        locale = self.locale()
+        if money is None or money.currency == "EUR":
+            self.euro_value.setText("")
+        elif money.value_eur_cents is None:
+            self.euro_value.setText(
+                self.tr("No ECB rate for {code} on the record's date: give your own rate.").format(
+                    code=money.currency
+                )
+                if self.own_rate.isChecked() is False
+                else ""
+            )
+        else:
+            euros = format_eur(money.value_eur_cents, locale)
+            if money.rate_date is not None:
+                self.euro_value.setText(
+                    self.tr("= {euros} at {rate} {code} to the euro (ECB, {day})").format(
+                        euros=euros,
+                        rate=money.eur_rate,
+                        code=money.currency,
+                        day=money.rate_date.isoformat(),
+                    )
+                )
+            else:
+                self.euro_value.setText(
+                    self.tr("= {euros} at your rate of {rate} {code} to the euro").format(
+                        euros=euros, rate=money.eur_rate, code=money.currency
+                    )
+                )
+
+    def _check(self) -> None:
+        record, problems = self._read()
+        for problem in record_problems(record):
+            problems.setdefault(problem.field, problem.message)
+        beside: dict[str, str] = {}  # the field a problem shows beside: the currency's
+        for field, message in problems.items():  # beside the amount it belongs to
+            beside.setdefault("amount" if field == "currency" else field, message)
+        for name, label in self._problems.items():
+            text = beside.get(name, "")
+            label.setText(text)
+            label.setVisible(bool(text))
+        self._show_value(record.money)
+        first = next(iter(problems.values()), "")
+        self.problem.setText(self.tr("Cannot save yet: {why}").format(why=first) if first else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        self._valid = record if not problems else None
+
+    def value(self) -> AidRecord | None:
+        """The record as the person made it; None while a problem remains."""
+        return self._valid
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, catalogue: Catalogue, record: AidRecord, title: str
+    ) -> AidRecord | None:
+        form = cls(parent, catalogue, record, title)
+        return form.value() if form.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,274 @@
+"""The record form, driven as a person would: typed, checked while typing, saved, and
+every save undone back to the file's exact rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from window_helpers import FakeNotifier, WindowFactory
+
+from aidviewer.editing import ecb_rate
+from aidviewer.store import AidRecord, Catalogue, StageKind
+from aidviewer.ui.actions import ActionId
+from aidviewer.ui.main_window import MainWindow
+from aidviewer.ui.record_form import RecordForm
+
+# The offscreen platform says so when a dialog or a completer's list pops up.
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
+)
+
+NASAMS = 2
+
+
+def _record_row(path: Path, record_id: int) -> tuple[object, ...] | None:
+    """The record as the file holds it, but for what any save changes."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        record = con.execute(
+            "SELECT id, title, description, donor_id, recipient_id, aid_type, category_id,"
+            " item, quantity, unit, amount_minor, currency, value_eur_cents, status,"
+            " created_at FROM aid_record WHERE id = ?",
+            (record_id,),
+        ).fetchone()
+        stages = con.execute(
+            "SELECT id, kind, date, date_precision, quantity, note FROM stage"
+            " WHERE record_id = ? ORDER BY position",
+            (record_id,),
+        ).fetchall()
+        return None if record is None else (*record, tuple(stages))
+    finally:
+        con.close()
+
+
+def _window(make_window: WindowFactory, sample_path: Path) -> MainWindow:
+    window = make_window()
+    assert window.open_catalogue(sample_path)
+    window.settings.set_staff_name("Rasa")
+    return window
+
+
+def _when_form_opens(
+    qtbot: QtBot, fill: Callable[[RecordForm], None], save: bool = True
+) -> list[str]:
+    """Drive the form once it opens: `fill` types into it; then Save (or Cancel)."""
+    seen: list[str] = []
+
+    def drive() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, RecordForm)
+        fill(form)
+        seen.append(form.problem.text())
+        button = form.buttons.button(
+            QDialogButtonBox.StandardButton.Ok if save else QDialogButtonBox.StandardButton.Cancel
+        )
+        assert button.isEnabled(), form.problem.text()
+        button.click()
+
+    QTimer.singleShot(0, drive)
+    return seen
+
+
+def test_a_new_record_is_typed_checked_and_saved(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    window = _window(make_window, sample_path)
+    seen_value: list[str] = []
+
+    def fill(form: RecordForm) -> None:
+        ok = form.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # no title yet
+        assert form.problem.text() == "Cannot save yet: An aid record needs a title."
+        qtbot.keyClicks(form.title, "Generators for Kharkiv")
+        form.donor.setCurrentText("")
+        qtbot.keyClicks(
+            form.donor.lineEdit(), "Ministry of National Defence of the Republic of Lithuania"
+        )
+        qtbot.keyClicks(form.quantity, "1,500")
+        qtbot.keyClicks(form.unit, "generators")
+        form._add_stage()
+        form.stages.item(0, 1).setText("2023-11-10")
+        qtbot.keyClicks(form.amount, "1,000,000")
+        form.currency.setCurrentText("USD")
+        seen_value.append(form.euro_value.text())
+        assert ok.isEnabled()
+
+    _when_form_opens(qtbot, fill)
+    window.action(ActionId.NEW_RECORD).trigger()
+
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        record = catalogue.record(11)
+        donor = catalogue.find_organisation(
+            "Ministry of National Defence of the Republic of Lithuania"
+        )
+    rate, day = ecb_rate("USD", record.stages[0].date.value)  # type: ignore[arg-type,misc]
+    assert (record.title, record.quantity, record.unit) == (
+        "Generators for Kharkiv",
+        1500,
+        "generators",
+    )
+    assert donor is not None and record.donor_id == donor.id
+    assert record.money is not None
+    assert (record.money.amount_minor, record.money.currency, record.money.eur_rate) == (
+        100_000_000,
+        "USD",
+        rate,
+    )
+    assert seen_value == [
+        f"= €{Decimal(record.money.value_eur_cents) / 100:,.2f} at {rate} USD"
+        f" to the euro (ECB, {day.isoformat()})"
+    ]
+    assert window.undo_action.text().replace("&", "") == "Undo New “Generators for Kharkiv”"
+    window.undo_action.trigger()
+    assert _record_row(sample_path, 11) is None
+    window.redo_action.trigger()
+    assert _record_row(sample_path, 11) is not None
+
+
+@pytest.mark.parametrize(
+    ("fill", "field", "message"),
+    [
+        (lambda f, q: q.keyClicks(f.quantity, "-3"), "quantity", "A quantity cannot be negative."),
+        (
+            lambda f, q: q.keyClicks(f.quantity, "many"),
+            "quantity",
+            "Write a whole number, such as 1,500.",
+        ),
+        (
+            lambda f, q: f.donor.setCurrentText("Nobody"),
+            "donor",
+            "No organisation is named “Nobody”.",
+        ),
+        (
+            lambda f, q: (q.keyClicks(f.amount, "12"), f.currency.setCurrentText("XYZ")),
+            "amount",
+            "“XYZ” is not an ISO 4217 currency code.",
+        ),
+        (
+            lambda f, q: q.keyClicks(f.amount, "12.345"),
+            "amount",
+            "Write an amount such as 1,500.50, with 2 decimals at most.",
+        ),
+        (
+            lambda f, q: (
+                f._add_stage(),
+                f.stages.item(f.stages.rowCount() - 1, 1).setText("2023-02-30"),
+            ),
+            "stages",
+            "“2023-02-30” is not a date such as 2023-11-10, 2023-11 or 2023.",
+        ),
+        (
+            lambda f, q: (
+                f._add_stage(),
+                f.stages.cellWidget(f.stages.rowCount() - 1, 0).setCurrentIndex(0),
+                f.stages.item(f.stages.rowCount() - 1, 1).setText("2024-01-01"),
+            ),
+            "stages",
+            "Delivered on 2023-11-10 is before announced on 2024-01-01.",
+        ),
+        (lambda f, q: f.title.clear(), "title", "An aid record needs a title."),
+    ],
+)
+def test_each_problem_shows_beside_its_field_and_blocks_save(
+    qtbot: QtBot, sample_path: Path, fill: Callable[..., object], field: str, message: str
+) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.show()
+        ok = form.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.isEnabled() and form.value() is not None
+        fill(form, qtbot)
+        label = form._problems[field]
+        assert label.isVisible() and label.text() == message
+        assert not ok.isEnabled() and form.value() is None
+        assert form.problem.text() == f"Cannot save yet: {message}"
+
+
+def test_an_edit_is_saved_and_undone_to_the_same_row(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    window = _window(make_window, sample_path)
+    assert window.catalogue_view.records_page.select_id(NASAMS)
+    before = _record_row(sample_path, NASAMS)
+
+    def fill(form: RecordForm) -> None:
+        form.title.setText("NASAMS launchers (two)")
+        form.quantity.setText("2")
+
+    _when_form_opens(qtbot, fill)
+    window.action(ActionId.EDIT_RECORD).trigger()
+    after = _record_row(sample_path, NASAMS)
+    assert after is not None and after[1:2] == ("NASAMS launchers (two)",) and after[8] == 2
+    window.undo_action.trigger()
+    assert _record_row(sample_path, NASAMS) == before
+    window.redo_action.trigger()
+    assert _record_row(sample_path, NASAMS) == after
+
+
+def test_a_save_over_a_colleagues_change_is_refused_not_silent(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
+) -> None:
+    window = _window(make_window, sample_path)
+    assert window.catalogue_view.records_page.select_id(NASAMS)
+
+    def fill(form: RecordForm) -> None:
+        form.title.setText("Mine")
+        con = sqlite3.connect(sample_path, isolation_level=None)  # a colleague saves first
+        con.execute("UPDATE aid_record SET title = 'Theirs', version = version + 1 WHERE id = 2")
+        con.close()
+
+    _when_form_opens(qtbot, fill)
+    window.action(ActionId.EDIT_RECORD).trigger()
+    assert notifier.errors and "after you opened it" in notifier.errors[-1][1]
+    row = _record_row(sample_path, NASAMS)
+    assert row is not None and row[1] == "Theirs"
+    assert not window.editor.stack.canUndo()
+
+
+def test_a_duplicate_starts_from_a_copy(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    window = _window(make_window, sample_path)
+    assert window.catalogue_view.records_page.select_id(NASAMS)
+    titles: list[str] = []
+    _when_form_opens(qtbot, lambda form: titles.append(form.title.text()))
+    window.action(ActionId.DUPLICATE_RECORD).trigger()
+    assert titles == ["NASAMS launchers and equipment (copy)"]
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        copy, original = catalogue.record(11), catalogue.record(NASAMS)
+    assert copy.title == titles[0] and copy.donor_id == original.donor_id
+    assert (
+        [s.kind for s in copy.stages] == [s.kind for s in original.stages] == [StageKind.DELIVERED]
+    )
+    assert {s.id for s in copy.stages}.isdisjoint({s.id for s in original.stages})
+
+
+def test_cancel_changes_nothing(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    window = _window(make_window, sample_path)
+    assert window.catalogue_view.records_page.select_id(NASAMS)
+    before = _record_row(sample_path, NASAMS)
+    _when_form_opens(qtbot, lambda form: form.title.setText("Not saved"), save=False)
+    window.action(ActionId.EDIT_RECORD).trigger()
+    assert _record_row(sample_path, NASAMS) == before
+    assert not window.editor.stack.canUndo()
+
+
+def test_records_are_not_offered_for_editing_read_only(
+    make_window: WindowFactory, sample_path: Path
+) -> None:
+    window = make_window()
+    assert window.open_catalogue(sample_path, read_only=True)
+    for action_id in (ActionId.NEW_RECORD, ActionId.EDIT_RECORD, ActionId.DUPLICATE_RECORD,
+                      ActionId.DELETE_RECORD):  # fmt: skip
+        assert not window.action(action_id).isEnabled()
+    assert AidRecord  # the type the form makes
