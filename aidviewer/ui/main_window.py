@@ -17,6 +17,7 @@ from aidviewer.store import SUFFIX, AidRecord, Catalogue, CatalogueError
 from .actions import ActionId, make_actions
 from .background import run_in_background
 from .catalogue_view import CatalogueView
+from .conflict_dialog import ConflictDialog
 from .detail_pane import DetailPane
 from .dialogs import FileChooser, Notifier
 from .empty_state import EmptyState
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.action(ActionId.DUPLICATE_RECORD).triggered.connect(self.duplicate_record)
         self.catalogue_view.records_page.view.doubleClicked.connect(self.edit_record)
         self.ask_record = RecordForm.ask  # tests replace this, not the form's internals
+        self.ask_conflict = ConflictDialog.ask
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.detail.noteRequested.connect(self.notes.request)
         self.action(ActionId.FIND).triggered.connect(self.catalogue_view.focus_search)
@@ -291,13 +293,32 @@ class MainWindow(QMainWindow):
             self.editor.add_record(record)
 
     def edit_record(self) -> None:
-        if self.catalogue is None or self.catalogue.read_only:
+        catalogue = self.catalogue
+        if catalogue is None or catalogue.read_only:
             return
         before = self._shown_record()
         if before is None or self.notes.staff_name() is None:
             return
-        after = self.ask_record(self, self.catalogue, before, self.tr("Edit Aid Record"))
-        if after is not None and after != before:
+        shown = before
+        while True:
+            after = self.ask_record(self, catalogue, shown, self.tr("Edit Aid Record"))
+            if after is None or after == before:
+                return
+            try:
+                current = catalogue.record(before.id)
+            except CatalogueError as error:
+                self.notifier.error(self, self.tr("Cannot save the aid record"), error.message)
+                return
+            if current.version == before.version:
+                break
+            # Saved by someone else meanwhile: both versions side by side, nothing lost.
+            merged = self.ask_conflict(self, catalogue, before, after, current)
+            if merged is None:
+                shown = after  # back to the form, with what the person typed
+                continue
+            before, after = current, merged
+            break
+        if after != before:  # taking theirs whole leaves nothing to save
             self.editor.edit_record(before, after)
 
     def duplicate_record(self) -> None:

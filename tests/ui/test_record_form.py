@@ -3,6 +3,7 @@ every save undone back to the file's exact rows."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,11 +13,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from window_helpers import FakeNotifier, WindowFactory
+from window_helpers import WindowFactory
 
 from aidviewer.editing import ecb_rate
 from aidviewer.store import AidRecord, Catalogue, StageKind
 from aidviewer.ui.actions import ActionId
+from aidviewer.ui.conflict_dialog import ConflictDialog
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.record_form import RecordForm
 
@@ -213,24 +215,100 @@ def test_an_edit_is_saved_and_undone_to_the_same_row(
     assert _record_row(sample_path, NASAMS) == after
 
 
-def test_a_save_over_a_colleagues_change_is_refused_not_silent(
-    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
+def _colleague_saves(window: MainWindow, title: str | None, quantity: int | None) -> None:
+    """A second window on the same file saves the NASAMS record."""
+    assert window.catalogue is not None
+    before = window.catalogue.record(NASAMS)
+    after = dataclasses.replace(
+        before,
+        title=title if title is not None else before.title,
+        quantity=quantity if quantity is not None else before.quantity,
+    )
+    assert window.editor.edit_record(before, after) is not None
+
+
+@pytest.mark.parametrize(
+    ("button", "title", "quantity"),
+    [
+        ("save_chosen", "Mine", 7),  # my title; their quantity, which I left alone
+        ("keep_mine", "Mine", None),
+        ("take_theirs", "Theirs", 7),
+    ],
+)
+def test_two_windows_editing_one_record_lose_nothing(
+    make_window: WindowFactory,
+    sample_path: Path,
+    qtbot: QtBot,
+    button: str,
+    title: str,
+    quantity: int | None,
 ) -> None:
-    window = _window(make_window, sample_path)
-    assert window.catalogue_view.records_page.select_id(NASAMS)
+    mine = _window(make_window, sample_path)
+    theirs = make_window()
+    assert theirs.open_catalogue(sample_path)
+    theirs.settings.set_staff_name("Jonas")
+    assert mine.catalogue_view.records_page.select_id(NASAMS)
+    rows: list[list[str]] = []
 
     def fill(form: RecordForm) -> None:
         form.title.setText("Mine")
-        con = sqlite3.connect(sample_path, isolation_level=None)  # a colleague saves first
-        con.execute("UPDATE aid_record SET title = 'Theirs', version = version + 1 WHERE id = 2")
-        con.close()
+        _colleague_saves(theirs, "Theirs", 7)  # while the form is open
+
+        def decide() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, ConflictDialog)
+            table = dialog.table
+            rows.extend(
+                [
+                    table.item(row, 0).text(),
+                    *(table.cellWidget(row, c).text() for c in (1, 2)),
+                    "mine" if table.cellWidget(row, 1).isChecked() else "theirs",
+                ]
+                for row in range(table.rowCount())
+            )
+            getattr(dialog, button).click()
+
+        QTimer.singleShot(0, decide)
 
     _when_form_opens(qtbot, fill)
-    window.action(ActionId.EDIT_RECORD).trigger()
-    assert notifier.errors and "after you opened it" in notifier.errors[-1][1]
-    row = _record_row(sample_path, NASAMS)
-    assert row is not None and row[1] == "Theirs"
-    assert not window.editor.stack.canUndo()
+    mine.action(ActionId.EDIT_RECORD).trigger()
+    assert rows == [["Title", "Mine", "Theirs", "mine"], ["Quantity", "—", "7", "theirs"]]
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        record = catalogue.record(NASAMS)
+    assert (record.title, record.quantity) == (title, quantity)
+    # The colleague's save, then this one on top of it; taking theirs leaves nothing to save.
+    assert record.version == (2 if button == "take_theirs" else 3)
+    assert mine.editor.stack.canUndo() == (button != "take_theirs")
+
+
+def test_going_back_from_a_conflict_keeps_what_was_typed(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    mine = _window(make_window, sample_path)
+    theirs = make_window()
+    assert theirs.open_catalogue(sample_path)
+    theirs.settings.set_staff_name("Jonas")
+    assert mine.catalogue_view.records_page.select_id(NASAMS)
+    titles: list[str] = []
+
+    def fill(form: RecordForm) -> None:
+        form.title.setText("Mine")
+        _colleague_saves(theirs, "Theirs", None)
+
+        def back() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, ConflictDialog)
+            dialog.reject()
+            # The form opens again with what the person typed; they cancel it this time.
+            _when_form_opens(qtbot, lambda again: titles.append(again.title.text()), save=False)
+
+        QTimer.singleShot(0, back)
+
+    _when_form_opens(qtbot, fill)
+    mine.action(ActionId.EDIT_RECORD).trigger()
+    assert titles == ["Mine"]
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        assert catalogue.record(NASAMS).title == "Theirs"
 
 
 def test_a_duplicate_starts_from_a_copy(
