@@ -65,3 +65,27 @@ class Notifier:
         # A file name like "<b>x</b>.aidb" is data, not markup.
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
+
+
+def ask_unsaved(parent: QWidget | None) -> str:
+    """Save, Discard or Cancel for a form closed with changes: "save", "discard" or
+    "cancel"."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Unsaved changes"),
+        _tr("Save your changes before closing?"),
+        parent=parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from aidviewer.store import Note, NoteKind
 
+from .dialogs import ask_unsaved
 from .filter_dialogs import problem_and_buttons
 
 KINDS: dict[NoteKind, object] = {
@@ -63,6 +64,7 @@ class NoteDialog(QDialog):
         form.addRow(self.problem)
         form.addRow(self.buttons)
         self.body.textChanged.connect(self._check)
+        self.ask_unsaved = ask_unsaved  # tests replace this
         self.resize(460, 300)
         self._check()
         self.body.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -75,6 +77,18 @@ class NoteDialog(QDialog):
             pinned=self.pinned.isChecked(),
             resolved=self.resolved.isChecked(),
         )
+
+    def reject(self) -> None:
+        """Closing with changes asks Save, Discard or Cancel."""
+        if self.value() != self.note:
+            answer = self.ask_unsaved(self)
+            if answer == "cancel":
+                return
+            if answer == "save":
+                if self.body.toPlainText().strip():
+                    self.accept()
+                return
+        super().reject()
 
     def _check(self) -> None:
         empty = not self.body.toPlainText().strip()

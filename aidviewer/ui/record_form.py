@@ -49,6 +49,7 @@ from aidviewer.store import (
     minor_digits,
 )
 
+from .dialogs import ask_unsaved
 from .filter_dialogs import problem_and_buttons
 
 
@@ -130,6 +131,7 @@ class RecordForm(QDialog):
             combo.currentTextChanged.connect(self._check)
         self.own_rate.toggled.connect(self._check)
         self.stages.itemChanged.connect(self._check)
+        self.ask_unsaved = ask_unsaved  # tests replace this
         self.resize(640, 720)
         self._check()
 
@@ -415,6 +417,24 @@ class RecordForm(QDialog):
         self.problem.setText(self.tr("Cannot save yet: {why}").format(why=first) if first else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         self._valid = record if not problems else None
+
+    def changed(self) -> bool:
+        """Whether the form shows anything other than the record it opened with."""
+        return self._read()[0] != self.record
+
+    def reject(self) -> None:
+        """Closing with changes asks Save, Discard or Cancel: typed work is not lost to a
+        stray Escape."""
+        if self.changed():
+            answer = self.ask_unsaved(self)
+            if answer == "cancel":
+                return
+            if answer == "save":
+                if self.value() is None:  # a problem remains: it is on the screen
+                    return
+                self.accept()
+                return
+        super().reject()
 
     def value(self) -> AidRecord | None:
         """The record as the person made it; None while a problem remains."""

@@ -240,3 +240,17 @@ def test_delete_asks_for_a_record_first(make_window: WindowFactory, sample_path:
     window.action(ActionId.DELETE_RECORD).trigger()
     assert "Select an aid record" in window.statusBar().currentMessage()
     assert window.records.rowCount() == 10
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_closing_a_note_with_text_asks_before_losing_it(qtbot: QtBot) -> None:
+    dialog = NoteDialog(None, Note(record_id=1, body=""), new=True)
+    qtbot.addWidget(dialog)
+    answers = ["cancel", "discard"]
+    dialog.ask_unsaved = lambda parent: answers.pop(0)
+    dialog.show()
+    qtbot.keyClicks(dialog.body, "Half a thought")
+    dialog.reject()
+    assert dialog.isVisible() and dialog.body.toPlainText() == "Half a thought"
+    dialog.reject()
+    assert not dialog.isVisible() and answers == []

@@ -10,8 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from window_helpers import WindowFactory
 
@@ -67,6 +67,7 @@ def _when_form_opens(
         form = QApplication.activeModalWidget()
         assert isinstance(form, RecordForm)
         fill(form)
+        form.ask_unsaved = lambda parent: "discard"  # Cancel means it, in these tests
         seen.append(form.problem.text())
         button = form.buttons.button(
             QDialogButtonBox.StandardButton.Ok if save else QDialogButtonBox.StandardButton.Cancel
@@ -350,3 +351,30 @@ def test_records_are_not_offered_for_editing_read_only(
                       ActionId.DELETE_RECORD):  # fmt: skip
         assert not window.action(action_id).isEnabled()
     assert AidRecord  # the type the form makes
+
+
+@pytest.mark.parametrize(("answer", "open_after", "title"), [
+    ("cancel", True, "NASAMS launchers and equipment"),
+    ("discard", False, "NASAMS launchers and equipment"),
+    ("save", False, "Typed, then closed"),
+])  # fmt: skip
+def test_closing_a_changed_form_asks_save_discard_or_cancel(
+    qtbot: QtBot, sample_path: Path, answer: str, open_after: bool, title: str
+) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        asked: list[str] = []
+        form.ask_unsaved = lambda parent: asked.append("asked") or answer  # type: ignore[func-returns-value]
+        form.show()
+        form.close()  # unchanged: closes without a question
+        assert asked == [] and not form.isVisible()
+        form.show()
+        form.title.setText("Typed, then closed")
+        qtbot.keyClick(form, Qt.Key.Key_Escape)
+        assert asked == ["asked"]
+        assert form.isVisible() == open_after
+        saved = form.result() == QDialog.DialogCode.Accepted
+        assert saved == (answer == "save")
+        shown = form.value()
+        assert shown is not None and (shown.title if saved else form.record.title) == title
