@@ -1,4 +1,4 @@
-"""Putting a deleted aid record back as it was, to undo its deletion.
+"""Putting a deleted aid record or meeting back as it was, to undo its deletion.
 
 Before a record is deleted the window takes a snapshot of it; putting it back restores
 the row with its id and creation time, its stages, sources and tags, its notes (each with
@@ -8,12 +8,13 @@ logged, so the history shows the deletion and the return.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 from .errors import InvalidValueError
 from .notes import NotesMixin
 from .query import QueryMixin
-from .types import AidRecord, RecordSnapshot
+from .types import AidRecord, Meeting, MeetingSnapshot, RecordSnapshot
 
 
 class RestoreMixin(QueryMixin, NotesMixin):
@@ -83,3 +84,55 @@ class RestoreMixin(QueryMixin, NotesMixin):
             ", ".join(f"#{rid}" for rid in linked),
             ", ".join(f"#{rid}" for rid in sorted({*linked, record_id})),
         )
+
+    def meeting_snapshot(self, meeting_id: int) -> MeetingSnapshot:
+        with self._read():
+            meeting = self.meeting(meeting_id)
+            notes = tuple(self.notes_for(meeting_id=meeting_id))
+        return MeetingSnapshot(meeting=meeting, notes=notes)
+
+    def restore_meeting(self, snapshot: MeetingSnapshot) -> Meeting:
+        """Put a deleted meeting back from its snapshot, with its id, creation time,
+        participants, topics, decisions, links and notes; people, records and sources
+        deleted since are left out."""
+        meeting = snapshot.meeting
+        with self._write():
+            con = self._con
+            if con.execute("SELECT 1 FROM meeting WHERE id = ?", (meeting.id,)).fetchone():
+                raise InvalidValueError("This meeting is already there.")
+
+            def existing(table: str, ids: set[int]) -> set[int]:
+                marks = ", ".join("?" for _ in ids)
+                rows = con.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", tuple(ids))
+                return {row[0] for row in rows}
+
+            people = existing(
+                "person",
+                {p.person_id for p in meeting.participants}
+                | {a.owner_id for a in meeting.actions if a.owner_id is not None},
+            )
+            records = existing("aid_record", set(meeting.record_ids))
+            sources = existing("source", set(meeting.source_ids))
+            kept = dataclasses.replace(
+                meeting,
+                participants=tuple(p for p in meeting.participants if p.person_id in people),
+                actions=tuple(
+                    a
+                    if a.owner_id is None or a.owner_id in people
+                    else dataclasses.replace(a, owner_id=None)
+                    for a in meeting.actions
+                ),
+                record_ids=tuple(r for r in meeting.record_ids if r in records),
+                source_ids=tuple(s for s in meeting.source_ids if s in sources),
+            )
+            self._insert(
+                "meeting",
+                "meeting",
+                {"id": kept.id, **self._meeting_values(kept)},
+                self._meeting_children_text(kept),
+                created_at=kept.created_at or None,
+            )
+            self._write_meeting_links(kept.id, kept)
+            for note in snapshot.notes:
+                self._put_back_note(note)
+            return self.meeting(kept.id)

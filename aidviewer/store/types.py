@@ -371,6 +371,14 @@ class RecordSnapshot:
 
 
 @dataclass(frozen=True, kw_only=True)
+class MeetingSnapshot:
+    """A meeting with its notes: what puts it back when its deletion is undone."""
+
+    meeting: Meeting
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class RecordSummary:
     """One row of the records table: the record with its names resolved."""
 

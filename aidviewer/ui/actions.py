@@ -22,6 +22,7 @@ class ActionId(Enum):
     NEW_RECORD = "new_record"
     EDIT_RECORD = "edit_record"
     DUPLICATE_RECORD = "duplicate_record"
+    NEW_MEETING = "new_meeting"
 
 
 _Std = QKeySequence.StandardKey
@@ -76,9 +77,10 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         None,
     ),
     ActionId.DELETE_RECORD: (
-        QT_TRANSLATE_NOOP("Actions", "&Delete Record"),
+        QT_TRANSLATE_NOOP("Actions", "&Delete"),
         QT_TRANSLATE_NOOP(
-            "Actions", "Delete the aid record shown, with its notes; Undo brings it back"
+            "Actions",
+            "Delete the aid record or meeting shown, with its notes; Undo brings it back",
         ),
         _Std.Delete,
     ),
@@ -88,8 +90,13 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         None,
     ),
     ActionId.EDIT_RECORD: (
-        QT_TRANSLATE_NOOP("Actions", "&Edit Record…"),
-        QT_TRANSLATE_NOOP("Actions", "Change the aid record shown"),
+        QT_TRANSLATE_NOOP("Actions", "&Edit…"),
+        QT_TRANSLATE_NOOP("Actions", "Change the aid record or meeting shown"),
+        None,
+    ),
+    ActionId.NEW_MEETING: (
+        QT_TRANSLATE_NOOP("Actions", "New &Meeting…"),
+        QT_TRANSLATE_NOOP("Actions", "Write up a new meeting"),
         None,
     ),
     ActionId.DUPLICATE_RECORD: (
@@ -105,6 +112,7 @@ _KEYS: dict[ActionId, str] = {
     ActionId.NEW_RECORD: "Ctrl+Shift+R",
     ActionId.EDIT_RECORD: "Ctrl+E",
     ActionId.DUPLICATE_RECORD: "Ctrl+D",
+    ActionId.NEW_MEETING: "Ctrl+Shift+M",
 }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
@@ -12,18 +11,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QW
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.models.formatting import format_eur
-from aidviewer.store import SUFFIX, AidRecord, Catalogue, CatalogueError
+from aidviewer.store import SUFFIX, Catalogue, CatalogueError
 
 from .actions import ActionId, make_actions
 from .background import run_in_background
 from .catalogue_view import CatalogueView
-from .conflict_dialog import ConflictDialog
 from .detail_pane import DetailPane
 from .dialogs import FileChooser, Notifier
+from .edit_actions import EditActions
 from .empty_state import EmptyState
 from .notes import NoteActions
 from .recent_menu import RecentMenu
-from .record_form import RecordForm
 from .settings import Settings
 from .undo import Editor
 
@@ -97,13 +95,14 @@ class MainWindow(QMainWindow):
         )
         self.notes = NoteActions(self.editor, settings, self.notifier, self, self._shown_detail)
         self.action(ActionId.ADD_NOTE).triggered.connect(self._add_note)
-        self.action(ActionId.DELETE_RECORD).triggered.connect(self._delete_record)
-        self.action(ActionId.NEW_RECORD).triggered.connect(self.new_record)
-        self.action(ActionId.EDIT_RECORD).triggered.connect(self.edit_record)
-        self.action(ActionId.DUPLICATE_RECORD).triggered.connect(self.duplicate_record)
-        self.catalogue_view.records_page.view.doubleClicked.connect(self.edit_record)
-        self.ask_record = RecordForm.ask  # tests replace this, not the form's internals
-        self.ask_conflict = ConflictDialog.ask
+        self.edits = EditActions(self, self.catalogue_view, self.editor, self.notes, self.notifier)
+        self.action(ActionId.DELETE_RECORD).triggered.connect(self.edits.delete)
+        self.action(ActionId.NEW_RECORD).triggered.connect(self.edits.new_record)
+        self.action(ActionId.NEW_MEETING).triggered.connect(self.edits.new_meeting)
+        self.action(ActionId.EDIT_RECORD).triggered.connect(self.edits.edit)
+        self.action(ActionId.DUPLICATE_RECORD).triggered.connect(self.edits.duplicate)
+        for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
+            page.view.doubleClicked.connect(self.edits.edit)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.detail.noteRequested.connect(self.notes.request)
         self.action(ActionId.FIND).triggered.connect(self.catalogue_view.focus_search)
@@ -248,7 +247,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        for action_id in (ActionId.NEW_RECORD, ActionId.EDIT_RECORD, ActionId.DUPLICATE_RECORD):
+        for action_id in (
+            ActionId.NEW_RECORD,
+            ActionId.NEW_MEETING,
+            ActionId.EDIT_RECORD,
+            ActionId.DUPLICATE_RECORD,
+        ):
             edit_menu.addAction(self.action(action_id))
         edit_menu.addAction(self.action(ActionId.ADD_NOTE))
         edit_menu.addSeparator()
@@ -270,85 +274,6 @@ class MainWindow(QMainWindow):
             return
         self.notes.add()
 
-    def _shown_record(self) -> AidRecord | None:
-        """The aid record in the detail pane, as the file holds it now."""
-        page = self.catalogue_view.current_browse_page()
-        shown = page.detail.current() if page is not None else None
-        if shown is None or shown[0] != "record" or self.catalogue is None:
-            self.statusBar().showMessage(self.tr("Select an aid record first."), 5000)
-            return None
-        try:
-            return self.catalogue.record(shown[1])
-        except CatalogueError as error:
-            self.notifier.error(self, self.tr("Cannot read the aid record"), error.message)
-            return None
-
-    def new_record(self) -> None:
-        if self.catalogue is None or self.catalogue.read_only or self.notes.staff_name() is None:
-            return
-        record = self.ask_record(
-            self, self.catalogue, AidRecord(title=""), self.tr("New Aid Record")
-        )
-        if record is not None:
-            self.editor.add_record(record)
-
-    def edit_record(self) -> None:
-        catalogue = self.catalogue
-        if catalogue is None or catalogue.read_only:
-            return
-        before = self._shown_record()
-        if before is None or self.notes.staff_name() is None:
-            return
-        shown = before
-        while True:
-            after = self.ask_record(self, catalogue, shown, self.tr("Edit Aid Record"))
-            if after is None or after == before:
-                return
-            try:
-                current = catalogue.record(before.id)
-            except CatalogueError as error:
-                self.notifier.error(self, self.tr("Cannot save the aid record"), error.message)
-                return
-            if current.version == before.version:
-                break
-            # Saved by someone else meanwhile: both versions side by side, nothing lost.
-            merged = self.ask_conflict(self, catalogue, before, after, current)
-            if merged is None:
-                shown = after  # back to the form, with what the person typed
-                continue
-            before, after = current, merged
-            break
-        if after != before:  # taking theirs whole leaves nothing to save
-            self.editor.edit_record(before, after)
-
-    def duplicate_record(self) -> None:
-        if self.catalogue is None or self.catalogue.read_only:
-            return
-        original = self._shown_record()
-        if original is None or self.notes.staff_name() is None:
-            return
-        copy = dataclasses.replace(
-            original,
-            id=0,
-            version=0,
-            title=self.tr("{title} (copy)").format(title=original.title),
-            stages=tuple(dataclasses.replace(stage, id=0) for stage in original.stages),
-        )
-        record = self.ask_record(self, self.catalogue, copy, self.tr("Duplicate Aid Record"))
-        if record is not None:
-            self.editor.add_record(record)
-
-    def _delete_record(self) -> None:
-        page = self.catalogue_view.current_browse_page()
-        shown = page.detail.current() if page is not None else None
-        if shown is None or shown[0] != "record":
-            self.statusBar().showMessage(self.tr("Select an aid record to delete it."), 5000)
-            return
-        if self.editor.delete_record(shown[1]):
-            self.statusBar().showMessage(
-                self.tr("Deleted. Edit > Undo brings it back with its notes."), 8000
-            )
-
     def _rows_changed(self, kind: str, item_id: int) -> None:
         """A record came or went: read the tables again and show it if it is there."""
         if self.catalogue is None:
@@ -360,12 +285,18 @@ class MainWindow(QMainWindow):
                 self.notifier.error(self, self.tr("Cannot read the catalogue"), error.message)
                 return
         self._show_counts()
-        if kind == "record":
-            page = self.catalogue_view.records_page
-            with contextlib.suppress(CatalogueError):
+        page = (
+            self.catalogue_view.records_page
+            if kind == "record"
+            else self.catalogue_view.meetings_page
+        )
+        with contextlib.suppress(CatalogueError):
+            if kind == "record":
                 self.catalogue.record(item_id)
-                self.catalogue_view.show_page("records")
-                page.select_id(item_id)
+            else:
+                self.catalogue.meeting(item_id)
+            self.catalogue_view.show_page(f"{kind}s")
+            page.select_id(item_id)
 
     def _show_changed(self, kind: str, item_id: int) -> None:
         """Show the details of a changed record or meeting again, where they are shown."""
@@ -434,6 +365,7 @@ class MainWindow(QMainWindow):
         for action_id in (
             ActionId.DELETE_RECORD,
             ActionId.NEW_RECORD,
+            ActionId.NEW_MEETING,
             ActionId.EDIT_RECORD,
             ActionId.DUPLICATE_RECORD,
         ):

@@ -15,7 +15,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from aidviewer.store import AidRecord, Catalogue, CatalogueError, Note, RecordSnapshot
+from aidviewer.store import (
+    AidRecord,
+    Catalogue,
+    CatalogueError,
+    Meeting,
+    MeetingSnapshot,
+    Note,
+    RecordSnapshot,
+)
 
 # The longest part of a note quoted in an action's name ("Undo Delete Note 'Check…'").
 QUOTED = 30
@@ -97,6 +105,30 @@ class Editor(QObject):
             return False
         text = _tr("Delete “{title}”").format(title=quoted(snapshot.record.title))
         return self._push(_RecordDeletion(self, text, snapshot))
+
+    # -- meetings -------------------------------------------------------------------------
+
+    def add_meeting(self, meeting: Meeting) -> Meeting | None:
+        text = _tr("New “{title}”").format(title=quoted(meeting.title))
+        command = _MeetingAddition(self, text, meeting)
+        return command.saved if self._push(command) else None
+
+    def edit_meeting(self, before: Meeting, after: Meeting) -> Meeting | None:
+        text = _tr("Edit “{title}”").format(title=quoted(after.title))
+        command = _MeetingEdit(self, text, before, after)
+        return command.current if self._push(command) else None
+
+    def delete_meeting(self, meeting_id: int) -> bool:
+        catalogue = self.catalogue
+        if catalogue is None:
+            return False
+        try:
+            snapshot = catalogue.meeting_snapshot(meeting_id)
+        except CatalogueError as error:
+            self.failed.emit(_tr("Cannot delete the meeting"), error.message)
+            return False
+        text = _tr("Delete “{title}”").format(title=quoted(snapshot.meeting.title))
+        return self._push(_MeetingDeletion(self, text, snapshot))
 
     # -- the stack ------------------------------------------------------------------------
 
@@ -252,3 +284,61 @@ class _RecordEdit(_Command):
             dataclasses.replace(values, version=self.current.version)
         )
         self.editor.rowsChanged.emit("record", self.current.id)
+
+
+class _MeetingAddition(_Command):
+    def __init__(self, editor: Editor, text: str, meeting: Meeting) -> None:
+        super().__init__(editor, text)
+        self.meeting = meeting
+        self.saved: Meeting | None = None
+        self.snapshot: MeetingSnapshot | None = None
+
+    def apply(self) -> None:
+        if self.snapshot is None:
+            self.saved = self.catalogue.add_meeting(self.meeting)
+        else:
+            self.saved = self.catalogue.restore_meeting(self.snapshot)
+        self.editor.rowsChanged.emit("meeting", self.saved.id)
+
+    def revert(self) -> None:
+        assert self.saved is not None
+        catalogue = self.catalogue
+        self.snapshot = catalogue.meeting_snapshot(self.saved.id)
+        catalogue.delete_meeting(self.saved.id, self.snapshot.meeting.version)
+        self.editor.rowsChanged.emit("meeting", self.saved.id)
+
+
+class _MeetingEdit(_Command):
+    def __init__(self, editor: Editor, text: str, before: Meeting, after: Meeting) -> None:
+        super().__init__(editor, text)
+        self.before, self.after = before, after
+        self.current = before
+
+    def apply(self) -> None:
+        self._save(self.after)
+
+    def revert(self) -> None:
+        self._save(self.before)
+
+    def _save(self, values: Meeting) -> None:
+        self.current = self.catalogue.update_meeting(
+            dataclasses.replace(values, version=self.current.version)
+        )
+        self.editor.rowsChanged.emit("meeting", self.current.id)
+
+
+class _MeetingDeletion(_Command):
+    def __init__(self, editor: Editor, text: str, snapshot: MeetingSnapshot) -> None:
+        super().__init__(editor, text)
+        self.snapshot = snapshot
+        self.version = snapshot.meeting.version
+
+    def apply(self) -> None:
+        meeting_id = self.snapshot.meeting.id
+        self.catalogue.delete_meeting(meeting_id, self.version)
+        self.editor.rowsChanged.emit("meeting", meeting_id)
+
+    def revert(self) -> None:
+        restored = self.catalogue.restore_meeting(self.snapshot)
+        self.version = restored.version
+        self.editor.rowsChanged.emit("meeting", restored.id)

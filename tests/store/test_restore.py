@@ -111,3 +111,21 @@ def test_meetings_deleted_since_are_left_out(catalogue: Catalogue) -> None:
     catalogue.restore_record(snapshot)
     assert [m.id for m in catalogue.meetings_for_record(record.id)] == [2]
     assert catalogue.check().sound
+
+
+def test_a_deleted_meeting_comes_back_with_its_notes_and_links(
+    catalogue: Catalogue, empty_path: Path
+) -> None:
+    record = _full_record(catalogue)
+    catalogue.add_note(Note(meeting_id=1, body="Minutes checked", author="Jonas"))
+    before = _rows(empty_path)
+    snapshot = catalogue.meeting_snapshot(1)
+    catalogue.delete_meeting(1, catalogue.meeting(1).version)
+    assert [m.id for m in catalogue.meetings_for_record(record.id)] == [2]
+    catalogue.restore_meeting(snapshot)
+    assert _rows(empty_path) == before
+    assert [m.id for m in catalogue.meetings_for_record(record.id)] == [1, 2]
+    assert {hit.kind for hit in catalogue.search("Minutes checked")} == {"note"}
+    with pytest.raises(InvalidValueError, match="already there"):
+        catalogue.restore_meeting(snapshot)
+    assert catalogue.check().sound

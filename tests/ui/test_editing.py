@@ -210,6 +210,7 @@ def test_a_deleted_record_comes_back_with_undo(
     make_window: WindowFactory, sample_path: Path, notifier: FakeNotifier
 ) -> None:
     window = _open_on_nasams(make_window, sample_path)
+    window.settings.set_staff_name("Jonas")
     before = (_record_rows(sample_path), _notes_rows(sample_path))
     assert window.action(ActionId.DELETE_RECORD).shortcut() == QKeySequence(
         QKeySequence.StandardKey.Delete

@@ -185,6 +185,7 @@ def test_each_problem_shows_beside_its_field_and_blocks_save(
     with Catalogue.open(sample_path) as catalogue:
         form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
         qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"  # closed at the end of the test
         form.show()
         ok = form.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok.isEnabled() and form.value() is not None
