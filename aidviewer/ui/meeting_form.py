@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,6 +42,7 @@ from aidviewer.store import (
 
 from .dialogs import ask_unsaved
 from .filter_dialogs import problem_and_buttons
+from .form_parts import close_or_keep, name_picker, problem_label
 
 FOUND_SHOWN = 30  # records a search in the picker lists
 
@@ -123,15 +123,8 @@ class MeetingForm(QDialog):
         return table
 
     def _person_combo(self, table: QTableWidget, person_id: int | None) -> QComboBox:
-        combo = QComboBox(table)
-        combo.setEditable(True)
         names = sorted(self.people.values(), key=str.casefold)
-        combo.addItems(["", *names])
-        completer = QCompleter(names, combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.setCompleter(completer)
-        combo.setCurrentText(self.people.get(person_id or 0, ""))
+        combo = name_picker(table, names, self.people.get(person_id or 0, ""))
         combo.currentTextChanged.connect(self._check)
         return combo
 
@@ -250,11 +243,7 @@ class MeetingForm(QDialog):
         layout.addWidget(self.buttons)
 
     def _problem_row(self, form: QFormLayout, name: str, parent: QWidget) -> None:
-        problem = QLabel(parent)
-        problem.setObjectName(f"problem_{name}")
-        problem.setTextFormat(Qt.TextFormat.PlainText)
-        problem.setStyleSheet("color: #b3261e")
-        problem.hide()
+        problem = problem_label(parent, name)
         form.addRow("", problem)
         self._problems[name] = problem
 
@@ -352,14 +341,8 @@ class MeetingForm(QDialog):
 
     def reject(self) -> None:
         """Closing with changes asks Save, Discard or Cancel."""
-        if self.changed():
-            answer = self.ask_unsaved(self)
-            if answer == "cancel" or (answer == "save" and self.value() is None):
-                return
-            if answer == "save":
-                self.accept()
-                return
-        super().reject()
+        close_or_keep(self, self.changed(), self.value() is not None, self.ask_unsaved,
+                      super().reject)  # fmt: skip
 
     def value(self) -> Meeting | None:
         return self._valid

@@ -20,6 +20,7 @@ from aidviewer.store import Note, NoteKind
 
 from .dialogs import ask_unsaved
 from .filter_dialogs import problem_and_buttons
+from .form_parts import close_or_keep
 
 KINDS: dict[NoteKind, object] = {
     NoteKind.COMMENT: QT_TRANSLATE_NOOP("NoteDialog", "Comment"),
@@ -80,15 +81,8 @@ class NoteDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with changes asks Save, Discard or Cancel."""
-        if self.value() != self.note:
-            answer = self.ask_unsaved(self)
-            if answer == "cancel":
-                return
-            if answer == "save":
-                if self.body.toPlainText().strip():
-                    self.accept()
-                return
-        super().reject()
+        savable = bool(self.body.toPlainText().strip())
+        close_or_keep(self, self.value() != self.note, savable, self.ask_unsaved, super().reject)
 
     def _check(self) -> None:
         empty = not self.body.toPlainText().strip()

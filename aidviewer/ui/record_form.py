@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -51,6 +50,7 @@ from aidviewer.store import (
 
 from .dialogs import ask_unsaved
 from .filter_dialogs import problem_and_buttons
+from .form_parts import close_or_keep, name_picker, problem_label
 
 
 class RecordForm(QDialog):
@@ -139,16 +139,7 @@ class RecordForm(QDialog):
 
     def _picker(self, names: list[str], current: str) -> QComboBox:
         """An organisation by name, with type-ahead over names containing the text."""
-        combo = QComboBox(self)
-        combo.setEditable(True)
-        combo.addItems(["", *names])
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(names, combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        combo.setCompleter(completer)
-        combo.setCurrentText(current)
-        return combo
+        return name_picker(self, names, current)
 
     def _stages_table(self, stages: tuple[Stage, ...]) -> QTableWidget:
         table = QTableWidget(0, 4, self)
@@ -240,11 +231,7 @@ class RecordForm(QDialog):
         else:
             form.addRow(caption, field)
         if name is not None:
-            problem = QLabel(self)
-            problem.setObjectName(f"problem_{name}")
-            problem.setTextFormat(Qt.TextFormat.PlainText)
-            problem.setStyleSheet("color: #b3261e")
-            problem.hide()
+            problem = problem_label(self, name)
             form.addRow("", problem)
             self._problems[name] = problem
 
@@ -425,16 +412,8 @@ class RecordForm(QDialog):
     def reject(self) -> None:
         """Closing with changes asks Save, Discard or Cancel: typed work is not lost to a
         stray Escape."""
-        if self.changed():
-            answer = self.ask_unsaved(self)
-            if answer == "cancel":
-                return
-            if answer == "save":
-                if self.value() is None:  # a problem remains: it is on the screen
-                    return
-                self.accept()
-                return
-        super().reject()
+        close_or_keep(self, self.changed(), self.value() is not None, self.ask_unsaved,
+                      super().reject)  # fmt: skip
 
     def value(self) -> AidRecord | None:
         """The record as the person made it; None while a problem remains."""

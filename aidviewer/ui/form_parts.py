@@ -1,0 +1,55 @@
+"""What the record and meeting forms share: a name picker with type-ahead, the red line
+beside a field that says what is wrong with it, and asking before closing with changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLabel, QWidget
+
+PROBLEM_COLOUR = "#b3261e"
+
+
+def name_picker(parent: QWidget, names: list[str], current: str) -> QComboBox:
+    """A name from `names` (or none), typed with suggestions of the names containing
+    what is typed."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.addItems(["", *names])
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(names, combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    combo.setCurrentText(current)
+    return combo
+
+
+def problem_label(parent: QWidget, name: str) -> QLabel:
+    """The line beside the field `name`, hidden while the field is fine."""
+    problem = QLabel(parent)
+    problem.setObjectName(f"problem_{name}")
+    problem.setTextFormat(Qt.TextFormat.PlainText)
+    problem.setStyleSheet(f"color: {PROBLEM_COLOUR}")
+    problem.hide()
+    return problem
+
+
+def close_or_keep(
+    dialog: QDialog,
+    changed: bool,
+    savable: bool,
+    ask: Callable[[QWidget | None], str],
+    close: Callable[[], None],
+) -> None:
+    """A form being closed: with changes, ask Save, Discard or Cancel. Save keeps a form
+    whose problem is still on the screen open; Discard closes it (`close`)."""
+    if not changed:
+        close()
+        return
+    answer = ask(dialog)
+    if answer == "discard":
+        close()
+    elif answer == "save" and savable:
+        dialog.accept()
