@@ -178,6 +178,8 @@ def _amount(text: str) -> tuple[int, str] | None:
         amount = Decimal(number.replace(",", "").replace("_", "").strip())
     except InvalidOperation:
         raise InvalidValueError(f"“{number}” is not a number.") from None
+    if not amount.is_finite():
+        raise InvalidValueError(f"“{number}” is not a number.")
     minor = amount.scaleb(minor_digits(currency))
     if minor != minor.to_integral_value():
         raise InvalidValueError(f"{currency} has {minor_digits(currency)} decimal places.")

@@ -16,6 +16,9 @@ import pycountry
 
 from aidviewer.store import AidRecord, FuzzyDate, Meeting, Precision, StageKind
 
+# The largest whole number the file can hold (SQLite's 64-bit integers).
+LARGEST = 2**63 - 1
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -38,10 +41,18 @@ def record_problems(record: AidRecord) -> list[Problem]:
         problems.append(Problem("title", "An aid record needs a title."))
     if record.quantity is not None and record.quantity < 0:
         problems.append(Problem("quantity", "A quantity cannot be negative."))
+    elif record.quantity is not None and record.quantity > LARGEST:
+        problems.append(Problem("quantity", "That quantity is too large to be real."))
     monies = [record.money, *(stage.money for stage in record.stages)]
     for money in monies:
         if money is None:
             continue
+        if abs(money.amount_minor) > LARGEST:
+            problems.append(Problem("amount", "That amount is too large to be real."))
+            break
+        if money.eur_rate is not None and not (money.eur_rate.is_finite() and money.eur_rate > 0):
+            problems.append(Problem("rate", "A rate is a number of units to the euro, above 0."))
+            break
         if money.currency.upper() not in known_currencies():
             problems.append(
                 Problem("currency", f"“{money.currency}” is not an ISO 4217 currency code.")

@@ -133,13 +133,16 @@ class CatalogueBase:
         extra: Mapping[str, str],
         *,
         created_at: str | None = None,
+        version: int = 1,
     ) -> tuple[int, str]:
         """Insert a new row at version 1 and log its creation; return (id, time). A row
-        put back (an undone deletion) keeps its id, given in `values`, and `created_at`."""
+        put back (an undone deletion) keeps its id, given in `values`, and `created_at`,
+        and comes back at a version above the one it was deleted at, so that an edit
+        based on any earlier version of it is a conflict."""
         now = utc_now()
         row = {
             **values,
-            "version": 1,
+            "version": version,
             "created_at": created_at or now,
             "updated_at": now,
             "updated_by": self.user,

@@ -75,7 +75,10 @@ class NotesMixin(CatalogueBase):
             "meeting_id": note.meeting_id,
             "author": note.author.strip() or self.user,
         }
-        self._insert("note", "note", values, {}, created_at=note.created_at or None)
+        self._insert(
+            "note", "note", values, {}, created_at=note.created_at or None,
+            version=note.version + 1,
+        )  # fmt: skip
         self._index(note.id * 4 + FTS_NOTE, "", note.body)
 
     def note(self, note_id: int) -> Note:

@@ -31,7 +31,7 @@ def money_to_db(money: Money | None) -> dict[str, DbValue]:
         raise InvalidValueError(f"“{money.currency}” is not an ISO 4217 currency code.")
     if currency == "EUR" and money.value_eur_cents not in (None, money.amount_minor):
         raise InvalidValueError("An amount in euros is its own value in euros.")
-    if money.eur_rate is not None and not money.eur_rate > 0:
+    if money.eur_rate is not None and not (money.eur_rate.is_finite() and money.eur_rate > 0):
         raise InvalidValueError("An exchange rate must be greater than zero.")
     return {
         "amount_minor": int(money.amount_minor),

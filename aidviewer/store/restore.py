@@ -46,6 +46,7 @@ class RestoreMixin(QueryMixin, NotesMixin):
                 {"id": record.id, **self._record_values(record)},
                 self._record_children_text(record),
                 created_at=record.created_at or None,
+                version=record.version + 1,
             )
             try:
                 self._write_children(record.id, record, restoring=True)
@@ -131,6 +132,7 @@ class RestoreMixin(QueryMixin, NotesMixin):
                 {"id": kept.id, **self._meeting_values(kept)},
                 self._meeting_children_text(kept),
                 created_at=kept.created_at or None,
+                version=kept.version + 1,
             )
             self._write_meeting_links(kept.id, kept)
             for note in snapshot.notes:

@@ -113,9 +113,27 @@ class EditActions(QObject):
             self.editor.edit_record(before, after)
 
     def _edit_meeting(self, catalogue: Catalogue, before: Meeting) -> None:
-        after = self.ask_meeting(self.window, catalogue, before, self.tr("Edit Meeting"))
-        if after is not None and after != before:
-            self.editor.edit_meeting(before, after)
+        shown = before
+        while True:
+            after = self.ask_meeting(self.window, catalogue, shown, self.tr("Edit Meeting"))
+            if after is None or after == before:
+                return
+            current = catalogue.meeting(before.id)
+            if current.version == before.version:
+                self.editor.edit_meeting(before, after)
+                return
+            # Saved by someone else meanwhile: say so, and show the form again on top of
+            # their version, with what this person typed kept in it.
+            self.notifier.error(
+                self.window,
+                self.tr("The meeting changed meanwhile"),
+                self.tr(
+                    "{who} saved this meeting at {when}, after you opened it. Your changes"
+                    " are shown again over their version: check them and save."
+                ).format(who=current.updated_by, when=current.updated_at),
+            )
+            shown = dataclasses.replace(after, version=current.version)
+            before = current
 
     def duplicate(self) -> None:
         shown = self._shown()
@@ -125,7 +143,11 @@ class EditActions(QObject):
         if shown[0] != "record":
             self._say(self.tr("Select an aid record to duplicate it."))
             return
-        original = catalogue.record(shown[1])
+        try:
+            original = catalogue.record(shown[1])
+        except CatalogueError as error:
+            self.notifier.error(self.window, self.tr("Cannot read the aid record"), error.message)
+            return
         copy = dataclasses.replace(
             original,
             id=0,

@@ -102,6 +102,8 @@ class MeetingForm(QDialog):
         for edit in (self.title, self.starts, self.ends, self.place):
             edit.textChanged.connect(self._check)
         self.participants.itemChanged.connect(self._check)
+        for text in (self.topics, self.minutes):
+            text.textChanged.connect(self._check)
         self.decisions.itemChanged.connect(self._check)
         self.search.textChanged.connect(self._search)
         self.found.itemActivated.connect(
@@ -146,6 +148,7 @@ class MeetingForm(QDialog):
         kind.addItem(self.tr("Decision"), ActionKind.DECISION)
         kind.addItem(self.tr("Follow-up"), ActionKind.FOLLOW_UP)
         kind.setCurrentIndex(1 if action and action.kind is ActionKind.FOLLOW_UP else 0)
+        kind.currentIndexChanged.connect(self._check)
         table.setCellWidget(row, 0, kind)
         text = QTableWidgetItem(action.text if action else "")
         text.setData(Qt.ItemDataRole.UserRole, action)  # keeps the action's id
@@ -155,6 +158,7 @@ class MeetingForm(QDialog):
         table.setItem(row, 3, QTableWidgetItem(due))
         done = QCheckBox(table)
         done.setChecked(bool(action and action.done))
+        done.toggled.connect(self._check)
         table.setCellWidget(row, 4, done)
         self._check()
 
@@ -345,6 +349,8 @@ class MeetingForm(QDialog):
                       super().reject)  # fmt: skip
 
     def value(self) -> Meeting | None:
+        """The meeting as the person made it; None while a problem remains."""
+        self._check()  # read again: the form is what counts, not the last check
         return self._valid
 
     @classmethod

@@ -130,6 +130,10 @@ class RecordForm(QDialog):
         for combo in (self.donor, self.recipient, self.implementer, self.currency):
             combo.currentTextChanged.connect(self._check)
         self.own_rate.toggled.connect(self._check)
+        self.description.textChanged.connect(self._check)
+        for choice in (self.aid_type, self.category):
+            choice.currentIndexChanged.connect(self._check)
+        self.sources.itemChanged.connect(self._check)
         self.stages.itemChanged.connect(self._check)
         self.ask_unsaved = ask_unsaved  # tests replace this
         self.resize(640, 720)
@@ -347,7 +351,7 @@ class RecordForm(QDialog):
             rate = Decimal(self.rate.text().strip().replace(",", "."))
         except InvalidOperation:
             rate = Decimal(0)
-        if not rate > 0:
+        if not (rate.is_finite() and rate > 0):
             problems["rate"] = self.tr("A rate is a number of {code} to the euro.").format(
                 code=currency
             )
@@ -417,6 +421,7 @@ class RecordForm(QDialog):
 
     def value(self) -> AidRecord | None:
         """The record as the person made it; None while a problem remains."""
+        self._check()  # read again: the form is what counts, not the last check
         return self._valid
 
     @classmethod

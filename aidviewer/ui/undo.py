@@ -260,8 +260,12 @@ class _RecordAddition(_Command):
     def revert(self) -> None:
         assert self.saved is not None
         catalogue = self.catalogue
-        self.snapshot = catalogue.record_snapshot(self.saved.id)
-        catalogue.delete_record(self.saved.id, self.snapshot.record.version)
+        # One transaction: nothing can slip in between the snapshot and the deletion,
+        # which is conditioned on the version this step saved (a colleague's later
+        # edit makes the undo a conflict, not a silent loss).
+        with catalogue.batch():
+            self.snapshot = catalogue.record_snapshot(self.saved.id)
+            catalogue.delete_record(self.saved.id, self.saved.version)
         self.editor.rowsChanged.emit("record", self.saved.id)
 
 
@@ -303,8 +307,9 @@ class _MeetingAddition(_Command):
     def revert(self) -> None:
         assert self.saved is not None
         catalogue = self.catalogue
-        self.snapshot = catalogue.meeting_snapshot(self.saved.id)
-        catalogue.delete_meeting(self.saved.id, self.snapshot.meeting.version)
+        with catalogue.batch():  # as for a record: one transaction, on the saved version
+            self.snapshot = catalogue.meeting_snapshot(self.saved.id)
+            catalogue.delete_meeting(self.saved.id, self.saved.version)
         self.editor.rowsChanged.emit("meeting", self.saved.id)
 
 

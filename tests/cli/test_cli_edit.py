@@ -212,3 +212,16 @@ def test_history_does_not_change_the_file(
     before = fingerprint(built_path)
     assert run("history", built_path, "meeting", "1", "--format", "json").code == 0
     assert fingerprint(built_path) == before
+
+
+@pytest.mark.parametrize(
+    ("assignment", "phrase"),
+    [("quantity=99999999999999999999", "too large"), ("amount=Infinity USD", "not a number")],
+)
+def test_numbers_the_file_cannot_hold_exit_2(
+    run: Run, built_path: Path, fingerprint: Callable[[Path], Fingerprint], assignment: str,
+    phrase: str,
+) -> None:  # fmt: skip
+    before = fingerprint(built_path)
+    assert phrase in run("edit", built_path, "record", "1", assignment).failed(2)
+    assert fingerprint(built_path) == before

@@ -3,6 +3,7 @@ meeting links, row for row as the file held them."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from aidviewer.store import (
     AidRecord,
     Catalogue,
+    ConflictError,
     FuzzyDate,
     InvalidValueError,
     Meeting,
@@ -129,3 +131,17 @@ def test_a_deleted_meeting_comes_back_with_its_notes_and_links(
     with pytest.raises(InvalidValueError, match="already there"):
         catalogue.restore_meeting(snapshot)
     assert catalogue.check().sound
+
+
+def test_a_restored_record_comes_back_above_its_last_version(catalogue: Catalogue) -> None:
+    """An edit based on any version the record had before it was deleted must be a
+    conflict, not a silent overwrite of what came back."""
+    record = catalogue.add_record(AidRecord(title="v1"))
+    second = catalogue.update_record(dataclasses.replace(record, title="v2"))
+    snapshot = catalogue.record_snapshot(record.id)
+    catalogue.delete_record(record.id, second.version)
+    back = catalogue.restore_record(snapshot)
+    assert back.version == second.version + 1
+    with pytest.raises(ConflictError):
+        catalogue.update_record(dataclasses.replace(record, title="stale"))
+    assert catalogue.update_record(dataclasses.replace(back, title="v3")).title == "v3"

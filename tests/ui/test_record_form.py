@@ -379,3 +379,51 @@ def test_closing_a_changed_form_asks_save_discard_or_cancel(
         assert saved == (answer == "save")
         shown = form.value()
         assert shown is not None and (shown.title if saved else form.record.title) == title
+
+
+def test_fields_that_need_no_checking_are_saved_too(qtbot: QtBot, sample_path: Path) -> None:
+    """The description, aid type, category and sources reach the record as well as the
+    fields that are checked as they are typed."""
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+        form.description.setPlainText("Rewritten description")
+        form.aid_type.setCurrentIndex(2)  # financial
+        form.category.setCurrentIndex(0)  # none
+        form.sources.item(0).setCheckState(Qt.CheckState.Unchecked)
+        record = form.value()
+    assert record is not None
+    assert record.description == "Rewritten description"
+    assert (record.aid_type.value, record.category_id, record.source_ids) == ("financial", None, ())
+
+
+@pytest.mark.parametrize(
+    ("rate", "message"),
+    [("nan", "A rate is a number of USD to the euro."),
+     ("inf", "A rate is a number of USD to the euro."),
+     ("0", "A rate is a number of USD to the euro.")],
+)  # fmt: skip
+def test_an_own_rate_must_be_a_real_positive_number(
+    qtbot: QtBot, sample_path: Path, rate: str, message: str
+) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+        form.amount.setText("100")
+        form.currency.setCurrentText("USD")
+        form.own_rate.setChecked(True)
+        form.rate.setText(rate)
+        assert form._problems["rate"].text() == message
+        assert form.value() is None
+
+
+def test_a_quantity_beyond_what_the_file_holds_is_refused(qtbot: QtBot, sample_path: Path) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+        form.quantity.setText("1" + "0" * 20)
+        assert form._problems["quantity"].text() == "That quantity is too large to be real."
+        assert form.value() is None
