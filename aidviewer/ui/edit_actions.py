@@ -128,11 +128,11 @@ class EditActions(QObject):
                 self.window,
                 self.tr("The meeting changed meanwhile"),
                 self.tr(
-                    "{who} saved this meeting at {when}, after you opened it. Your changes"
-                    " are shown again over their version: check them and save."
+                    "{who} saved this meeting at {when}, after you opened it. The form shows"
+                    " their version with your changes on top: check it and save."
                 ).format(who=current.updated_by, when=current.updated_at),
             )
-            shown = dataclasses.replace(after, version=current.version)
+            shown = _over(current, before, after)
             before = current
 
     def duplicate(self) -> None:
@@ -173,3 +173,17 @@ class EditActions(QObject):
         )
         if done:
             self._say(self.tr("Deleted. Edit > Undo brings it back with its notes."))
+
+
+# The fields of a meeting a person edits in its form.
+_MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "participants", "topics",
+                   "minutes", "actions", "record_ids", "source_ids")  # fmt: skip
+
+
+def _over(current: Meeting, before: Meeting, after: Meeting) -> Meeting:
+    """The file's version with this person's changes on top: each field they changed
+    from what they had opened takes their value, every other field the file's."""
+    mine = {
+        f: getattr(after, f) for f in _MEETING_FIELDS if getattr(after, f) != getattr(before, f)
+    }
+    return dataclasses.replace(current, **mine)

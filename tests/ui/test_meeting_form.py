@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from window_helpers import WindowFactory
+from window_helpers import FakeNotifier, WindowFactory
 
 from aidviewer.store import ActionKind, Catalogue, Meeting
 from aidviewer.ui.actions import ActionId
@@ -179,3 +179,35 @@ def test_a_blank_meeting_form_is_not_savable(qtbot: QtBot, sample_path: Path) ->
         qtbot.addWidget(form)
         assert form.problem.text() == "Cannot save yet: A meeting needs a title."
         assert not form.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_meeting_saved_meanwhile_comes_back_with_both_changes(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
+) -> None:
+    window = _window(make_window, sample_path)
+    window.catalogue_view.show_page("meetings")
+    assert window.catalogue_view.meetings_page.select_id(1)
+    places: list[str] = []
+
+    def fill(form: MeetingForm) -> None:
+        form.place.setText("Mine")
+        con = sqlite3.connect(sample_path, isolation_level=None)  # a colleague saves
+        con.execute("UPDATE meeting SET minutes = 'Theirs', version = version + 1 WHERE id = 1")
+        con.close()
+
+        def again() -> None:
+            form = QApplication.activeModalWidget()
+            assert isinstance(form, MeetingForm)
+            places.append(form.place.text())
+            assert form.minutes.toPlainText() == "Theirs"  # the colleague's change is kept
+            form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, again)
+
+    _when_form_opens(qtbot, fill)
+    window.action(ActionId.EDIT_RECORD).trigger()
+    assert places == ["Mine"]
+    assert notifier.errors and "after you opened it" in notifier.errors[0][1]
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        meeting = catalogue.meeting(1)
+    assert (meeting.place, meeting.minutes) == ("Mine", "Theirs")
