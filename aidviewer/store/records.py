@@ -299,26 +299,32 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
                 "SELECT meeting_id FROM meeting_record WHERE record_id = ?", (record_id,)
             ).fetchall()
             for (meeting_id,) in meetings:
-                linked = [
-                    row[0]
-                    for row in self._con.execute(
-                        "SELECT record_id FROM meeting_record WHERE meeting_id = ?"
-                        " ORDER BY record_id",
-                        (meeting_id,),
-                    )
-                ]
-                self._touch(
-                    "meeting",
-                    "meeting",
-                    meeting_id,
-                    "records",
-                    ", ".join(f"#{rid}" for rid in linked),
-                    ", ".join(f"#{rid}" for rid in linked if rid != record_id),
-                )
+                linked = self._linked_records(meeting_id)
+                self._touch_links(meeting_id, linked, [rid for rid in linked if rid != record_id])
             self._delete(
                 "aid_record", "aid_record", record_id, version, self._record_children_text(record)
             )
             self._unindex(record_id * 4 + FTS_RECORD)
+
+    def _linked_records(self, meeting_id: int) -> list[int]:
+        """The records a meeting discussed, in id order."""
+        rows = self._con.execute(
+            "SELECT record_id FROM meeting_record WHERE meeting_id = ? ORDER BY record_id",
+            (meeting_id,),
+        )
+        return [row[0] for row in rows]
+
+    def _touch_links(self, meeting_id: int, old: list[int], new: list[int]) -> None:
+        """A meeting's records changed because one of them went or came back: a new
+        version of the meeting, and the change in its history."""
+        self._touch(
+            "meeting",
+            "meeting",
+            meeting_id,
+            "records",
+            ", ".join(f"#{rid}" for rid in old),
+            ", ".join(f"#{rid}" for rid in new),
+        )
 
     # -- the table ------------------------------------------------------------------------
 

@@ -66,25 +66,12 @@ class RestoreMixin(QueryMixin, NotesMixin):
         con = self._con
         if con.execute("SELECT 1 FROM meeting WHERE id = ?", (meeting_id,)).fetchone() is None:
             return
-        linked = [
-            row[0]
-            for row in con.execute(
-                "SELECT record_id FROM meeting_record WHERE meeting_id = ? ORDER BY record_id",
-                (meeting_id,),
-            )
-        ]
+        linked = self._linked_records(meeting_id)
         con.execute(
             "INSERT OR IGNORE INTO meeting_record (meeting_id, record_id) VALUES (?, ?)",
             (meeting_id, record_id),
         )
-        self._touch(
-            "meeting",
-            "meeting",
-            meeting_id,
-            "records",
-            ", ".join(f"#{rid}" for rid in linked),
-            ", ".join(f"#{rid}" for rid in sorted({*linked, record_id})),
-        )
+        self._touch_links(meeting_id, linked, sorted({*linked, record_id}))
 
     def meeting_snapshot(self, meeting_id: int) -> MeetingSnapshot:
         with self._read():
