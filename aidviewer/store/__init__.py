@@ -17,6 +17,7 @@ from .errors import (
     StorageError,
 )
 from .folding import plain
+from .merge import OrganisationMerge
 from .query import (
     MeetingQuery,
     MeetingSort,
@@ -93,6 +94,7 @@ __all__ = [
     "NoteKind",
     "Organisation",
     "OrganisationKind",
+    "OrganisationMerge",
     "Page",
     "PagingStats",
     "Participant",

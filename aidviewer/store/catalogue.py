@@ -18,6 +18,7 @@ from types import TracebackType
 from . import connection
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD
 from .errors import CatalogueError, ReadOnlyError
+from .merge import MergeMixin
 from .restore import RestoreMixin
 from .schema import SCHEMA_VERSION
 from .types import CheckReport, HistoryEntry, SearchHit
@@ -66,7 +67,7 @@ def _move_into_place(temp: Path, path: Path) -> None:
         os.replace(temp, path)
 
 
-class Catalogue(RestoreMixin, ViewsMixin):
+class Catalogue(RestoreMixin, MergeMixin, ViewsMixin):
     @classmethod
     def open(
         cls,

@@ -23,6 +23,7 @@ class ActionId(Enum):
     EDIT_RECORD = "edit_record"
     DUPLICATE_RECORD = "duplicate_record"
     NEW_MEETING = "new_meeting"
+    MERGE_ORGANISATION = "merge_organisation"
 
 
 _Std = QKeySequence.StandardKey
@@ -102,6 +103,15 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
     ActionId.DUPLICATE_RECORD: (
         QT_TRANSLATE_NOOP("Actions", "D&uplicate Record…"),
         QT_TRANSLATE_NOOP("Actions", "Start a new aid record from a copy of the one shown"),
+        None,
+    ),
+    ActionId.MERGE_ORGANISATION: (
+        QT_TRANSLATE_NOOP("Actions", "&Merge Organisation Into…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Make the organisation selected one with another: its records and people"
+            " follow, its names become aliases",
+        ),
         None,
     ),
 }

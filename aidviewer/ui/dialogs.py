@@ -52,6 +52,13 @@ class Notifier:
         value, accepted = QInputDialog.getText(parent, title, label, text=text)
         return value if accepted else None
 
+    def choose(
+        self, parent: QWidget | None, title: str, label: str, items: list[str]
+    ) -> str | None:
+        """One of `items`, or None when the person cancels."""
+        value, accepted = QInputDialog.getItem(parent, title, label, items, 0, False)
+        return value if accepted else None
+
     def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
-from aidviewer.store import AidRecord, Catalogue, CatalogueError, Meeting
+from aidviewer.store import AidRecord, Catalogue, CatalogueError, Meeting, Organisation
 
 from .catalogue_view import CatalogueView
 from .conflict_dialog import ConflictDialog
@@ -158,6 +158,38 @@ class EditActions(QObject):
         record = self.ask_record(self.window, catalogue, copy, self.tr("Duplicate Aid Record"))
         if record is not None:
             self.editor.add_record(record)
+
+    # -- organisations ------------------------------------------------------------------------
+
+    def merge_organisation(self) -> None:
+        """Merge the organisation selected on the Organisations page into another."""
+        page = self.view.directory["organisations"]
+        gone = page.current_item() if self.view.stack.currentWidget() is page else None
+        if not isinstance(gone, Organisation):
+            self._say(self.tr("Select an organisation on the Organisations page first."))
+            return
+        catalogue = self._writable()
+        if catalogue is None:
+            return
+        others = {org.name: org for org in catalogue.organisations() if org.id != gone.id}
+        name = self.notifier.choose(
+            self.window,
+            self.tr("Merge Organisation"),
+            self.tr("Merge “{name}” into:").format(name=gone.name),
+            sorted(others, key=str.casefold),
+        )
+        if name is None or name not in others:
+            return
+        keep = others[name]
+        question = self.tr(
+            "Every aid record and person that refers to “{gone}” will refer to “{keep}”,"
+            " and “{gone}” becomes one of its other names. Edit > Undo splits them again."
+        ).format(gone=gone.name, keep=keep.name)
+        if not self.notifier.confirm(self.window, self.tr("Merge Organisation"), question,
+                                     self.tr("Merge")):  # fmt: skip
+            return
+        text = self.tr("Merge “{gone}” into “{keep}”").format(gone=gone.name, keep=keep.name)
+        self.editor.merge_organisations(keep.id, gone.id, text)
 
     # -- delete -------------------------------------------------------------------------------
 

@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self.action(ActionId.NEW_MEETING).triggered.connect(self.edits.new_meeting)
         self.action(ActionId.EDIT_RECORD).triggered.connect(self.edits.edit)
         self.action(ActionId.DUPLICATE_RECORD).triggered.connect(self.edits.duplicate)
+        self.action(ActionId.MERGE_ORGANISATION).triggered.connect(self.edits.merge_organisation)
+        self.editor.directoryChanged.connect(self._directory_changed)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.view.doubleClicked.connect(self.edits.edit)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addAction(self.action(action_id))
         edit_menu.addAction(self.action(ActionId.ADD_NOTE))
+        edit_menu.addAction(self.action(ActionId.MERGE_ORGANISATION))
         edit_menu.addSeparator()
         edit_menu.addAction(self.action(ActionId.DELETE_RECORD))
         # The View menu was added first; Edit goes between File and View, as usual.
@@ -274,17 +277,21 @@ class MainWindow(QMainWindow):
             return
         self.notes.add()
 
-    def _rows_changed(self, kind: str, item_id: int) -> None:
-        """A record came or went: read the tables again and show it if it is there."""
-        if self.catalogue is None:
-            return
+    def _reload_tables(self) -> bool:
+        """Read the records and meetings tables again; False (and said) if that failed."""
         for model in (self.records, self.meetings):
             try:
                 model.refresh()
             except CatalogueError as error:
                 self.notifier.error(self, self.tr("Cannot read the catalogue"), error.message)
-                return
+                return False
         self._show_counts()
+        return True
+
+    def _rows_changed(self, kind: str, item_id: int) -> None:
+        """A record came or went: read the tables again and show it if it is there."""
+        if self.catalogue is None or not self._reload_tables():
+            return
         page = (
             self.catalogue_view.records_page
             if kind == "record"
@@ -297,6 +304,14 @@ class MainWindow(QMainWindow):
                 self.catalogue.meeting(item_id)
             self.catalogue_view.show_page(f"{kind}s")
             page.select_id(item_id)
+
+    def _directory_changed(self) -> None:
+        """Organisations changed: their lists, and the names the tables and panes show."""
+        if self.catalogue is None:
+            return
+        for page in self.catalogue_view.directory.values():
+            page.load(self.catalogue)
+        self._reload_tables()
 
     def _show_changed(self, kind: str, item_id: int) -> None:
         """Show the details of a changed record or meeting again, where they are shown."""
@@ -368,6 +383,7 @@ class MainWindow(QMainWindow):
             ActionId.NEW_MEETING,
             ActionId.EDIT_RECORD,
             ActionId.DUPLICATE_RECORD,
+            ActionId.MERGE_ORGANISATION,
         ):
             self.action(action_id).setEnabled(writable)
         if catalogue is None:

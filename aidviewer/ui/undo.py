@@ -22,6 +22,7 @@ from aidviewer.store import (
     Meeting,
     MeetingSnapshot,
     Note,
+    OrganisationMerge,
     RecordSnapshot,
 )
 
@@ -48,6 +49,8 @@ class Editor(QObject):
     # ("record", id): a row came or went; the tables must read again, and show it if it
     # is there.
     rowsChanged = Signal(str, int)
+    # The organisations, people or tags changed: the lists and the names shown.
+    directoryChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +132,12 @@ class Editor(QObject):
             return False
         text = _tr("Delete “{title}”").format(title=quoted(snapshot.meeting.title))
         return self._push(_MeetingDeletion(self, text, snapshot))
+
+    # -- organisations --------------------------------------------------------------------
+
+    def merge_organisations(self, keep_id: int, gone_id: int, text: str) -> bool:
+        """Merge one organisation into another; undo splits them again exactly."""
+        return self._push(_OrganisationMerge(self, text, keep_id, gone_id))
 
     # -- the stack ------------------------------------------------------------------------
 
@@ -347,3 +356,19 @@ class _MeetingDeletion(_Command):
         restored = self.catalogue.restore_meeting(self.snapshot)
         self.version = restored.version
         self.editor.rowsChanged.emit("meeting", restored.id)
+
+
+class _OrganisationMerge(_Command):
+    def __init__(self, editor: Editor, text: str, keep_id: int, gone_id: int) -> None:
+        super().__init__(editor, text)
+        self.keep_id, self.gone_id = keep_id, gone_id
+        self.merge: OrganisationMerge | None = None
+
+    def apply(self) -> None:
+        self.merge = self.catalogue.merge_organisations(self.keep_id, self.gone_id)
+        self.editor.directoryChanged.emit()
+
+    def revert(self) -> None:
+        assert self.merge is not None
+        self.catalogue.undo_merge(self.merge)
+        self.editor.directoryChanged.emit()

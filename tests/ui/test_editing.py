@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from window_helpers import FakeNotifier, WindowFactory
 
-from aidviewer.store import Note, NoteKind
+from aidviewer.store import AidRecord, Catalogue, Note, NoteKind, Organisation
 from aidviewer.ui.actions import ActionId
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.note_dialog import NoteDialog
@@ -255,3 +255,49 @@ def test_closing_a_note_with_text_asks_before_losing_it(qtbot: QtBot) -> None:
     assert dialog.isVisible() and dialog.body.toPlainText() == "Half a thought"
     dialog.reject()
     assert not dialog.isVisible() and answers == []
+
+
+def test_two_organisations_are_merged_from_the_organisations_page_and_split_by_undo(
+    make_window: WindowFactory, sample_path: Path, notifier: FakeNotifier
+) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        copy = catalogue.add_organisation(Organisation(name="Lithuanian MoD"))
+        record = catalogue.add_record(AidRecord(title="Fuel", donor_id=copy.id))
+    window = make_window()
+    assert window.open_catalogue(sample_path)
+    window.settings.set_staff_name("Jonas")
+    before = _record_rows(sample_path)
+    view = window.catalogue_view
+    view.show_page("organisations")
+    page = view.directory["organisations"]
+    row = next(i for i, org in enumerate(page.rows()) if org.name == "Lithuanian MoD")
+    page.view.selectRow(row)
+    keep = "Ministry of National Defence of the Republic of Lithuania"
+    notifier.choice_answers = [keep]
+    notifier.confirm_answers = [True]
+    window.action(ActionId.MERGE_ORGANISATION).trigger()
+
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        kept = catalogue.find_organisation(keep)
+        assert kept is not None and "Lithuanian MoD" in kept.aliases
+        assert catalogue.record(record.id).donor_id == kept.id
+        assert catalogue.find_organisation("Lithuanian MoD") == kept
+    assert "Lithuanian MoD" not in [org.name for org in page.rows()]
+    assert window.undo_action.text().replace("&", "") == (
+        f"Undo Merge “Lithuanian MoD” into “{keep}”"
+    )
+    window.undo_action.trigger()
+    assert _record_rows(sample_path) == before
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        assert catalogue.record(record.id).donor_id == copy.id
+    assert "Lithuanian MoD" in [org.name for org in page.rows()]
+
+
+def test_merge_asks_for_an_organisation_first(
+    make_window: WindowFactory, sample_path: Path, notifier: FakeNotifier
+) -> None:
+    window = make_window()
+    assert window.open_catalogue(sample_path)
+    window.action(ActionId.MERGE_ORGANISATION).trigger()
+    assert "Select an organisation" in window.statusBar().currentMessage()
+    assert notifier.questions == []

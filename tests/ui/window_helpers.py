@@ -37,6 +37,7 @@ class FakeNotifier:
         self.errors: list[tuple[str, str]] = []
         self.text_answers: list[str | None] = []
         self.confirm_answers: list[bool] = []
+        self.choice_answers: list[str | None] = []
         self.questions: list[str] = []
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
@@ -47,6 +48,12 @@ class FakeNotifier:
     ) -> str | None:
         self.questions.append(f"{title}: {label} [{text}]")
         return self.text_answers.pop(0)
+
+    def choose(
+        self, parent: QWidget | None, title: str, label: str, items: list[str]
+    ) -> str | None:
+        self.questions.append(f"{title}: {label} {items}")
+        return self.choice_answers.pop(0)
 
     def confirm(self, parent: QWidget | None, title: str, question: str, action: str) -> bool:
         self.questions.append(question)
