@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -25,6 +27,8 @@ from aidviewer.store import (
     OrganisationMerge,
     RecordSnapshot,
 )
+
+Row = TypeVar("Row", AidRecord, Meeting)
 
 # The longest part of a note quoted in an action's name ("Undo Delete Note 'Check…'").
 QUOTED = 30
@@ -80,58 +84,55 @@ class Editor(QObject):
         text = _tr("Delete Note “{text}”").format(text=quoted(note.body))
         return self._push(_NoteCommand(self, text, note, None))
 
-    # -- records --------------------------------------------------------------------------
+    # -- records and meetings ---------------------------------------------------------------
 
     def add_record(self, record: AidRecord) -> AidRecord | None:
         """Add a new record (a duplicate too); the record as saved, or None if refused."""
-        command = _RecordAddition(
-            self, _tr("New “{title}”").format(title=quoted(record.title)), record
-        )
-        return command.saved if self._push(command) else None
+        return self._add(RECORDS, record, record.title)
 
     def edit_record(self, before: AidRecord, after: AidRecord) -> AidRecord | None:
         """Save `after` over `before`, the record as the form read it: a conflict if
         someone saved it since."""
-        text = _tr("Edit “{title}”").format(title=quoted(after.title))
-        command = _RecordEdit(self, text, before, after)
-        return command.current if self._push(command) else None
+        return self._edit(RECORDS, before, after, after.title)
 
     def delete_record(self, record_id: int) -> bool:
         """Delete a record with its notes and meeting links; undo puts all of it back."""
-        catalogue = self.catalogue
-        if catalogue is None:
-            return False
-        try:
-            snapshot = catalogue.record_snapshot(record_id)
-        except CatalogueError as error:
-            self.failed.emit(_tr("Cannot delete the aid record"), error.message)
-            return False
-        text = _tr("Delete “{title}”").format(title=quoted(snapshot.record.title))
-        return self._push(_RecordDeletion(self, text, snapshot))
-
-    # -- meetings -------------------------------------------------------------------------
+        return self._delete(RECORDS, record_id, _tr("Cannot delete the aid record"))
 
     def add_meeting(self, meeting: Meeting) -> Meeting | None:
-        text = _tr("New “{title}”").format(title=quoted(meeting.title))
-        command = _MeetingAddition(self, text, meeting)
-        return command.saved if self._push(command) else None
+        return self._add(MEETINGS, meeting, meeting.title)
 
     def edit_meeting(self, before: Meeting, after: Meeting) -> Meeting | None:
-        text = _tr("Edit “{title}”").format(title=quoted(after.title))
-        command = _MeetingEdit(self, text, before, after)
-        return command.current if self._push(command) else None
+        return self._edit(MEETINGS, before, after, after.title)
 
     def delete_meeting(self, meeting_id: int) -> bool:
+        return self._delete(MEETINGS, meeting_id, _tr("Cannot delete the meeting"))
+
+    def _add(self, kind: _Kind, row: Row, title: str) -> Row | None:
+        command = _Presence(self, _tr("New “{title}”").format(title=quoted(title)), kind)
+        command.row = row
+        saved: Row | None = command.row if self._push(command) else None
+        return saved
+
+    def _edit(self, kind: _Kind, before: Row, after: Row, title: str) -> Row | None:
+        text = _tr("Edit “{title}”").format(title=quoted(title))
+        command = _RowEdit(self, text, kind, before, after)
+        saved: Row | None = command.current if self._push(command) else None
+        return saved
+
+    def _delete(self, kind: _Kind, row_id: int, refused: str) -> bool:
         catalogue = self.catalogue
         if catalogue is None:
             return False
         try:
-            snapshot = catalogue.meeting_snapshot(meeting_id)
+            row = kind.read(catalogue, row_id)
         except CatalogueError as error:
-            self.failed.emit(_tr("Cannot delete the meeting"), error.message)
+            self.failed.emit(refused, error.message)
             return False
-        text = _tr("Delete “{title}”").format(title=quoted(snapshot.meeting.title))
-        return self._push(_MeetingDeletion(self, text, snapshot))
+        text = _tr("Delete “{title}”").format(title=quoted(row.title))
+        command = _Presence(self, text, kind, present=True)
+        command.row = row
+        return self._push(command)
 
     # -- organisations --------------------------------------------------------------------
 
@@ -229,62 +230,74 @@ class _NoteCommand(_Command):
             self.editor.changed.emit("meeting", owner.meeting_id)
 
 
-class _RecordDeletion(_Command):
-    """Deletes an aid record; undoing it puts the record back from its snapshot, with its
-    id, stages, sources, tags, notes and meeting links."""
+@dataclass(frozen=True)
+class _Kind:
+    """How the store adds, reads, changes, deletes and puts back one kind of row."""
 
-    def __init__(self, editor: Editor, text: str, snapshot: RecordSnapshot) -> None:
+    name: str  # "record" or "meeting", as rowsChanged says it
+    add: Callable[[Catalogue, Any], Any]
+    read: Callable[[Catalogue, int], Any]
+    update: Callable[[Catalogue, Any], Any]
+    snapshot: Callable[[Catalogue, int], Any]
+    delete: Callable[[Catalogue, int, int], None]
+    restore: Callable[[Catalogue, Any], Any]
+
+
+RECORDS = _Kind(
+    "record", Catalogue.add_record, Catalogue.record, Catalogue.update_record,
+    Catalogue.record_snapshot, Catalogue.delete_record, Catalogue.restore_record,
+)  # fmt: skip
+MEETINGS = _Kind(
+    "meeting", Catalogue.add_meeting, Catalogue.meeting, Catalogue.update_meeting,
+    Catalogue.meeting_snapshot, Catalogue.delete_meeting, Catalogue.restore_meeting,
+)  # fmt: skip
+
+
+class _Presence(_Command):
+    """A record or meeting coming into the file (New) or going from it (Delete), and
+    back. Going takes a snapshot and deletes in one transaction, on the version the row
+    is known at, so that nothing slips in between and a colleague's later edit makes the
+    step a conflict rather than a silent loss; coming back puts the snapshot back with
+    the same ids."""
+
+    def __init__(self, editor: Editor, text: str, kind: _Kind, *, present: bool = False):
         super().__init__(editor, text)
-        self.snapshot = snapshot
-        self.version = snapshot.record.version  # of the row as it stands in the file
+        self.kind = kind
+        self.present_first = present  # False for New, True for Delete
+        self.row: Any = None  # the row as it stands (or stood) in the file
+        self.snapshot: RecordSnapshot | MeetingSnapshot | None = None
 
     def apply(self) -> None:
-        record_id = self.snapshot.record.id
-        self.catalogue.delete_record(record_id, self.version)
-        self.editor.rowsChanged.emit("record", record_id)
+        self._go() if self.present_first else self._come()
 
     def revert(self) -> None:
-        restored = self.catalogue.restore_record(self.snapshot)
-        self.version = restored.version
-        self.editor.rowsChanged.emit("record", restored.id)
+        self._come() if self.present_first else self._go()
 
-
-class _RecordAddition(_Command):
-    """Adds a record; undoing deletes it (a snapshot keeps it), redoing puts it back with
-    the same id."""
-
-    def __init__(self, editor: Editor, text: str, record: AidRecord) -> None:
-        super().__init__(editor, text)
-        self.record = record
-        self.saved: AidRecord | None = None
-        self.snapshot: RecordSnapshot | None = None
-
-    def apply(self) -> None:
+    def _come(self) -> None:
+        catalogue, kind = self.catalogue, self.kind
         if self.snapshot is None:
-            self.saved = self.catalogue.add_record(self.record)
+            self.row = kind.add(catalogue, self.row)
         else:
-            self.saved = self.catalogue.restore_record(self.snapshot)
-        self.editor.rowsChanged.emit("record", self.saved.id)
+            self.row = kind.restore(catalogue, self.snapshot)
+        self.editor.rowsChanged.emit(kind.name, self.row.id)
 
-    def revert(self) -> None:
-        assert self.saved is not None
-        catalogue = self.catalogue
-        # One transaction: nothing can slip in between the snapshot and the deletion,
-        # which is conditioned on the version this step saved (a colleague's later
-        # edit makes the undo a conflict, not a silent loss).
+    def _go(self) -> None:
+        catalogue, kind = self.catalogue, self.kind
         with catalogue.batch():
-            self.snapshot = catalogue.record_snapshot(self.saved.id)
-            catalogue.delete_record(self.saved.id, self.saved.version)
-        self.editor.rowsChanged.emit("record", self.saved.id)
+            self.snapshot = kind.snapshot(catalogue, self.row.id)
+            kind.delete(catalogue, self.row.id, self.row.version)
+        self.editor.rowsChanged.emit(kind.name, self.row.id)
 
 
-class _RecordEdit(_Command):
-    """Saves a record's new values; undoing saves the old ones back, as a new version."""
+class _RowEdit(_Command):
+    """Saves a record's or meeting's new values; undoing saves the old ones back, as a
+    new version."""
 
-    def __init__(self, editor: Editor, text: str, before: AidRecord, after: AidRecord) -> None:
+    def __init__(self, editor: Editor, text: str, kind: _Kind, before: Any, after: Any):
         super().__init__(editor, text)
+        self.kind = kind
         self.before, self.after = before, after
-        self.current = before  # the record as it stands in the file
+        self.current = before  # the row as it stands in the file
 
     def apply(self) -> None:
         self._save(self.after)
@@ -292,70 +305,11 @@ class _RecordEdit(_Command):
     def revert(self) -> None:
         self._save(self.before)
 
-    def _save(self, values: AidRecord) -> None:
-        self.current = self.catalogue.update_record(
-            dataclasses.replace(values, version=self.current.version)
+    def _save(self, values: Any) -> None:
+        self.current = self.kind.update(
+            self.catalogue, dataclasses.replace(values, version=self.current.version)
         )
-        self.editor.rowsChanged.emit("record", self.current.id)
-
-
-class _MeetingAddition(_Command):
-    def __init__(self, editor: Editor, text: str, meeting: Meeting) -> None:
-        super().__init__(editor, text)
-        self.meeting = meeting
-        self.saved: Meeting | None = None
-        self.snapshot: MeetingSnapshot | None = None
-
-    def apply(self) -> None:
-        if self.snapshot is None:
-            self.saved = self.catalogue.add_meeting(self.meeting)
-        else:
-            self.saved = self.catalogue.restore_meeting(self.snapshot)
-        self.editor.rowsChanged.emit("meeting", self.saved.id)
-
-    def revert(self) -> None:
-        assert self.saved is not None
-        catalogue = self.catalogue
-        with catalogue.batch():  # as for a record: one transaction, on the saved version
-            self.snapshot = catalogue.meeting_snapshot(self.saved.id)
-            catalogue.delete_meeting(self.saved.id, self.saved.version)
-        self.editor.rowsChanged.emit("meeting", self.saved.id)
-
-
-class _MeetingEdit(_Command):
-    def __init__(self, editor: Editor, text: str, before: Meeting, after: Meeting) -> None:
-        super().__init__(editor, text)
-        self.before, self.after = before, after
-        self.current = before
-
-    def apply(self) -> None:
-        self._save(self.after)
-
-    def revert(self) -> None:
-        self._save(self.before)
-
-    def _save(self, values: Meeting) -> None:
-        self.current = self.catalogue.update_meeting(
-            dataclasses.replace(values, version=self.current.version)
-        )
-        self.editor.rowsChanged.emit("meeting", self.current.id)
-
-
-class _MeetingDeletion(_Command):
-    def __init__(self, editor: Editor, text: str, snapshot: MeetingSnapshot) -> None:
-        super().__init__(editor, text)
-        self.snapshot = snapshot
-        self.version = snapshot.meeting.version
-
-    def apply(self) -> None:
-        meeting_id = self.snapshot.meeting.id
-        self.catalogue.delete_meeting(meeting_id, self.version)
-        self.editor.rowsChanged.emit("meeting", meeting_id)
-
-    def revert(self) -> None:
-        restored = self.catalogue.restore_meeting(self.snapshot)
-        self.version = restored.version
-        self.editor.rowsChanged.emit("meeting", restored.id)
+        self.editor.rowsChanged.emit(self.kind.name, self.current.id)
 
 
 class _OrganisationMerge(_Command):
