@@ -29,6 +29,13 @@ def _exact_number(units: int, digits: int, locale: QLocale, point: str, zero: st
     return text
 
 
+def format_amount(minor: int, digits: int, locale: QLocale) -> str:
+    """An amount in minor units as a plain number in the locale ("1,500.50" in en_US),
+    written as parse_amount reads it back: for a form's field."""
+    sign = locale.negativeSign() if minor < 0 else ""
+    return sign + _exact_number(minor, digits, locale, locale.decimalPoint(), locale.zeroDigit())
+
+
 # (locale, symbol, digits, negative) -> the text before and after the number, the decimal
 # point and the zero digit; None where the locale's pattern could not be found. Tables
 # format a value for every row shown, and asking Qt for the pattern costs more than the

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from aidviewer.editing import in_euros, known_currencies, record_problems, with_rate
-from aidviewer.models.formatting import format_eur, parse_amount, parse_whole
+from aidviewer.models.formatting import format_amount, format_eur, parse_amount, parse_whole
 from aidviewer.models.labels import aid_type_label, stage_label
 from aidviewer.store import (
     AidRecord,
@@ -90,7 +90,9 @@ class RecordForm(QDialog):
         self.unit = QLineEdit(record.unit, self)
         money = record.money
         digits = minor_digits(money.currency) if money else 2
-        self.amount = QLineEdit(self._amount(money.amount_minor, digits) if money else "", self)
+        self.amount = QLineEdit(
+            format_amount(money.amount_minor, digits, self.locale()) if money else "", self
+        )
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         codes = sorted(known_currencies())
@@ -254,13 +256,6 @@ class RecordForm(QDialog):
 
     def _whole(self, value: int | None) -> str:
         return "" if value is None else self.locale().toString(value)
-
-    def _amount(self, minor: int, digits: int) -> str:
-        whole, fraction = divmod(minor, 10**digits)
-        text = self.locale().toString(whole)
-        if digits:
-            text += self.locale().decimalPoint() + str(fraction).rjust(digits, "0")
-        return text
 
     def _read(self) -> tuple[AidRecord, dict[str, str]]:
         """The record as the form shows it, and the problems found while reading it."""

@@ -6,11 +6,13 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from aidviewer.models.formatting import (
+    format_amount,
     format_date_time,
     format_eur,
     format_fuzzy_date,
     format_integer,
     format_money,
+    parse_amount,
 )
 from aidviewer.store import FuzzyDate
 
@@ -59,3 +61,11 @@ def test_date_times_read_without_the_t() -> None:
     assert format_date_time("2023-11-10") == "2023-11-10"
     assert format_date_time("2023-11-10T14:30") == "2023-11-10 14:30"
     assert format_date_time("2023-11-10T14:30:00") == "2023-11-10 14:30"
+
+
+@pytest.mark.parametrize(("minor", "digits"), [(150_050, 2), (1_500, 0), (1_234_567, 3), (5, 2)])
+def test_a_form_amount_reads_back_as_it_was_written(minor: int, digits: int) -> None:
+    for locale in (EN_US, DE_DE):
+        assert parse_amount(format_amount(minor, digits, locale), locale, digits) == minor
+    assert format_amount(150_050, 2, EN_US) == "1,500.50"
+    assert format_amount(-550, 2, EN_US) == "-5.50"
