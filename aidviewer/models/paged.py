@@ -320,19 +320,10 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         if places is not None:
             display, alignment = span[places[0]], span[places[1]]
             if display.role() == _DISPLAY and alignment.role() == _ALIGNMENT:
-                # _cell() inlined for its common case: this runs for every painted cell.
-                row, column = index.row(), index.column()
-                number, offset = divmod(row, self.PAGE_SIZE)
-                page = self._recent
-                if self._recent_number == number and page is not None and row < self._count:
-                    texts = page.cells[offset] if offset < len(page.cells) else None
-                    if texts is not None:
-                        display.setData(texts[column])
-                        alignment.setData(self._alignments[column])
-                        return
-                cell = self._cell(index)
-                if cell is not None:
-                    display.setData(cell[1][column])
+                column = index.column()
+                texts = self.row_texts(index.row())
+                if texts is not None:
+                    display.setData(texts[column])
                 else:  # a row that could not be read: empty, not the last cell's text
                     display.clearData()
                 alignment.setData(self._alignments[column])
