@@ -17,6 +17,7 @@ from types import TracebackType
 
 from . import connection
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD
+from .directory_restore import DirectoryRestoreMixin
 from .errors import CatalogueError, ReadOnlyError
 from .merge import MergeMixin
 from .restore import RestoreMixin
@@ -67,7 +68,7 @@ def _move_into_place(temp: Path, path: Path) -> None:
         os.replace(temp, path)
 
 
-class Catalogue(RestoreMixin, MergeMixin, ViewsMixin):
+class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
     @classmethod
     def open(
         cls,

@@ -379,6 +379,24 @@ class MeetingSnapshot:
 
 
 @dataclass(frozen=True, kw_only=True)
+class OrganisationSnapshot:
+    """An organisation with its aliases and the people who belonged to it: deleting it
+    leaves them without an organisation, and undoing the deletion gives it back to them."""
+
+    organisation: Organisation
+    person_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonSnapshot:
+    """A person with the meeting actions they owned: deleting the person leaves those
+    actions without an owner, and undoing the deletion gives them back."""
+
+    person: Person
+    action_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class RecordSummary:
     """One row of the records table: the record with its names resolved."""
 
