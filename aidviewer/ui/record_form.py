@@ -52,6 +52,9 @@ from .dialogs import ask_unsaved
 from .filter_dialogs import problem_and_buttons
 from .form_parts import close_or_keep, name_picker, problem_label
 
+# The stages editor's columns, in order.
+_STAGE_COLUMNS = ("stage", "date", "quantity", "amount", "currency", "note")
+
 
 class RecordForm(QDialog):
     def __init__(
@@ -138,7 +141,7 @@ class RecordForm(QDialog):
         self.sources.itemChanged.connect(self._check)
         self.stages.itemChanged.connect(self._check)
         self.ask_unsaved = ask_unsaved  # tests replace this
-        self.resize(640, 720)
+        self.resize(760, 720)
         self._check()
 
     # -- building ---------------------------------------------------------------------------
@@ -148,13 +151,23 @@ class RecordForm(QDialog):
         return name_picker(self, names, current)
 
     def _stages_table(self, stages: tuple[Stage, ...]) -> QTableWidget:
-        table = QTableWidget(0, 4, self)
+        table = QTableWidget(0, len(_STAGE_COLUMNS), self)
         table.setObjectName("record_stages")
         table.setHorizontalHeaderLabels(
-            [self.tr("Stage"), self.tr("Date"), self.tr("Quantity"), self.tr("Note")]
+            [self.tr("Stage"), self.tr("Date"), self.tr("Quantity"), self.tr("Amount"),
+             self.tr("Currency"), self.tr("Note")]
+        )  # fmt: skip
+        date_header = table.horizontalHeaderItem(_STAGE_COLUMNS.index("date"))
+        assert date_header is not None  # made by setHorizontalHeaderLabels
+        date_header.setToolTip(
+            self.tr("As precise as the source: 2023-11-10, 2023-11 or 2023; empty if unknown")
         )
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(_STAGE_COLUMNS.index("note"), QHeaderView.ResizeMode.Stretch)
+        widths = {"stage": 120, "date": 92, "quantity": 72, "amount": 104, "currency": 70}
+        for name, width in widths.items():
+            header.resizeSection(_STAGE_COLUMNS.index(name), width)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setFixedHeight(130)
         for stage in stages:
@@ -170,10 +183,22 @@ class RecordForm(QDialog):
         kind.setCurrentIndex(list(StageKind).index(stage.kind))
         kind.currentIndexChanged.connect(self._check)
         table.setCellWidget(row, 0, kind)
-        texts = (stage.date.iso(), self._whole(stage.quantity), stage.note)
+        money = stage.money
+        amount = (
+            format_amount(money.amount_minor, minor_digits(money.currency), self.locale())
+            if money
+            else ""
+        )
+        texts = (
+            stage.date.iso(),
+            self._whole(stage.quantity),
+            amount,
+            money.currency if money else "",
+            stage.note,
+        )
         for column, text in enumerate(texts, start=1):
             cell = QTableWidgetItem(text)
-            if column == 1:  # what the table does not show is kept: the id, the money
+            if column == 1:  # what the table does not show is kept: the id, the rate
                 cell.setData(Qt.ItemDataRole.UserRole, stage)
             table.setItem(row, column, cell)
 
@@ -275,7 +300,10 @@ class RecordForm(QDialog):
         for row in range(self.stages.rowCount()):
             kind = self.stages.cellWidget(row, 0)
             assert isinstance(kind, QComboBox)
-            texts = [(self.stages.item(row, c) or QTableWidgetItem()).text() for c in (1, 2, 3)]
+            texts = [
+                (self.stages.item(row, c) or QTableWidgetItem()).text()
+                for c in range(1, len(_STAGE_COLUMNS))
+            ]
             date_cell = self.stages.item(row, 1)
             kept = date_cell.data(Qt.ItemDataRole.UserRole) if date_cell is not None else None
             base = kept if isinstance(kept, Stage) else Stage(kind=StageKind.ANNOUNCED)
@@ -289,15 +317,15 @@ class RecordForm(QDialog):
             stage_quantity = parse_whole(texts[1], locale)
             if texts[1].strip() and stage_quantity is None:
                 problems["stages"] = self.tr("A stage's quantity must be a whole number.")
-            stages.append(
-                dataclasses.replace(
-                    base,
-                    kind=StageKind(kind.currentData()),
-                    date=when,
-                    quantity=stage_quantity,
-                    note=texts[2],
-                )
+            stage = dataclasses.replace(
+                base,
+                kind=StageKind(kind.currentData()),
+                date=when,
+                quantity=stage_quantity,
+                note=texts[4],
             )
+            money = self._stage_money(base, stage, texts[2], texts[3], problems)
+            stages.append(dataclasses.replace(stage, money=money))
         record = dataclasses.replace(
             self.record,
             title=self.title.text().strip(),
@@ -320,6 +348,33 @@ class RecordForm(QDialog):
         )
         record = dataclasses.replace(record, money=self._money(record, problems))
         return record, problems
+
+    def _stage_money(
+        self, base: Stage, stage: Stage, amount: str, code: str, problems: dict[str, str]
+    ) -> Money | None:
+        """A stage's own amount, in euros at the ECB rate of the stage's date. A currency
+        left empty is the record's. An amount kept as it was opened keeps its rate: a rate
+        someone gave always, the ECB's while the date stays."""
+        if not amount.strip():
+            return None
+        currency = (code.strip() or self.currency.currentText().strip() or "EUR").upper()
+        if currency not in known_currencies():
+            problems["stages"] = self.tr("“{code}” is not an ISO 4217 currency code.").format(
+                code=currency
+            )
+            return None
+        minor = parse_amount(amount, self.locale(), minor_digits(currency))
+        if minor is None:
+            problems["stages"] = self.tr(
+                "A stage's amount must be a number such as 1,500.50, with {n} decimals at most."
+            ).format(n=minor_digits(currency))
+            return None
+        kept = base.money
+        if kept is not None and (kept.amount_minor, kept.currency) == (minor, currency):
+            own_rate = kept.eur_rate is not None and kept.rate_date is None
+            if own_rate or stage.date == base.date:
+                return kept
+        return in_euros(minor, currency, stage.date.value)
 
     def _money(self, record: AidRecord, problems: dict[str, str]) -> Money | None:
         text = self.amount.text().strip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from window_helpers import WindowFactory
 
-from aidviewer.editing import ecb_rate
+from aidviewer.editing import ecb_rate, with_rate
 from aidviewer.store import AidRecord, Catalogue, StageKind
 from aidviewer.ui.actions import ActionId
 from aidviewer.ui.conflict_dialog import ConflictDialog
@@ -427,3 +428,79 @@ def test_a_quantity_beyond_what_the_file_holds_is_refused(qtbot: QtBot, sample_p
         form.quantity.setText("1" + "0" * 20)
         assert form._problems["quantity"].text() == "That quantity is too large to be real."
         assert form.value() is None
+
+
+def _stage_cells(form: RecordForm, row: int, **texts: str) -> None:
+    columns = {"date": 1, "quantity": 2, "amount": 3, "currency": 4, "note": 5}
+    for name, text in texts.items():
+        form.stages.item(row, columns[name]).setText(text)
+
+
+def test_a_stage_has_its_own_amount_valued_at_its_own_date(qtbot: QtBot, sample_path: Path) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+        form._add_stage()
+        row = form.stages.rowCount() - 1
+        form.stages.cellWidget(row, 0).setCurrentIndex(1)  # committed
+        _stage_cells(form, row, date="2023-03-15", amount="2,500,000.50", currency="usd")
+        record = form.value()
+    assert record is not None
+    money = record.stages[-1].money
+    rate, day = ecb_rate("USD", date(2023, 3, 15))  # type: ignore[misc]
+    assert money is not None
+    assert (money.amount_minor, money.currency, money.eur_rate, money.rate_date) == (
+        250_000_050,
+        "USD",
+        rate,
+        day,
+    )
+    assert money.value_eur_cents == round(Decimal("2500000.50") / rate * 100)
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "message"),
+    [
+        ("12", "XYZ", "“XYZ” is not an ISO 4217 currency code."),
+        ("lots", "EUR", "A stage's amount must be a number such as 1,500.50, with 2 decimals"
+         " at most."),
+        ("1.5", "JPY", "A stage's amount must be a number such as 1,500.50, with 0 decimals"
+         " at most."),
+    ],
+)  # fmt: skip
+def test_a_stage_amount_is_checked_as_it_is_typed(
+    qtbot: QtBot, sample_path: Path, amount: str, currency: str, message: str
+) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+        form.show()
+        _stage_cells(form, 0, amount=amount, currency=currency)
+        assert form._problems["stages"].text() == message
+        assert form.value() is None
+        assert not form.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_stage_amount_keeps_its_rate_until_its_date_or_amount_changes(
+    qtbot: QtBot, sample_path: Path
+) -> None:
+    """A rate someone gave for a stage stays while they edit other things; moving the
+    stage to another day values an ECB-rated amount again at that day's rate."""
+    own = with_rate(1_000_00, "USD", Decimal("1.25"), None)
+    with Catalogue.open(sample_path) as catalogue:
+        record = catalogue.record(NASAMS)
+        stage = dataclasses.replace(record.stages[0], money=own)
+        saved = catalogue.update_record(dataclasses.replace(record, stages=(stage,)))
+        form = RecordForm(None, catalogue, saved, "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+        _stage_cells(form, 0, date="2023-12-01", note="moved")
+        kept = form.value()
+        _stage_cells(form, 0, amount="1,000.01")
+        revalued = form.value()
+    assert kept is not None and kept.stages[0].money == own
+    assert revalued is not None and revalued.stages[0].money is not None
+    rate, _ = ecb_rate("USD", date(2023, 12, 1))  # type: ignore[misc]
+    assert revalued.stages[0].money.eur_rate == rate != own.eur_rate
