@@ -1,4 +1,4 @@
-"""When a record changed in the file while the person was editing it.
+"""When a record or meeting changed in the file while the person was editing it.
 
 The two versions are shown side by side, a row for each field in which they differ. Each
 row starts on the sensible side: the person's value where they changed the field, the
@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QRadioButton,
@@ -29,7 +32,17 @@ from PySide6.QtWidgets import (
 
 from aidviewer.models.formatting import format_money
 from aidviewer.models.labels import aid_type_label, stage_label
-from aidviewer.store import AidRecord, AidType, Catalogue, Money, Stage
+from aidviewer.store import (
+    AidRecord,
+    AidType,
+    Catalogue,
+    CatalogueError,
+    Meeting,
+    MeetingAction,
+    Money,
+    Participant,
+    Stage,
+)
 
 from .detail_html import local_time
 
@@ -37,6 +50,11 @@ from .detail_html import local_time
 FIELDS = ("title", "description", "donor_id", "recipient_id", "implementer_id", "aid_type",
           "category_id", "item", "quantity", "unit", "money", "tags", "stages",
           "source_ids")  # fmt: skip
+# The fields a person edits in the meeting form, in its order.
+MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "participants", "topics",
+                  "minutes", "actions", "record_ids", "source_ids")  # fmt: skip
+
+Row = TypeVar("Row", AidRecord, Meeting)
 
 
 class ConflictDialog(QDialog):
@@ -44,9 +62,9 @@ class ConflictDialog(QDialog):
         self,
         parent: QWidget | None,
         catalogue: Catalogue,
-        base: AidRecord,
-        mine: AidRecord,
-        theirs: AidRecord,
+        base: AidRecord | Meeting,
+        mine: AidRecord | Meeting,
+        theirs: AidRecord | Meeting,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("conflict_dialog")
@@ -55,12 +73,25 @@ class ConflictDialog(QDialog):
         names = {org.id: org.name for org in catalogue.organisations()}
         categories = {category.id: category.name for category in catalogue.categories()}
         sources = {source.id: source.title for source in catalogue.sources()}
-        show = _describer(names, categories, sources, self.locale())
-        self.fields = [f for f in FIELDS if getattr(mine, f) != getattr(theirs, f)]
+        meeting = isinstance(mine, Meeting)
+        if meeting:
+            people = {person.id: person.name for person in catalogue.people()}
+            records = _record_titles(catalogue, {*mine.record_ids, *theirs.record_ids})  # type: ignore[union-attr]
+            show = _meeting_describer(people, records, sources, self.locale())
+        else:
+            show = _describer(names, categories, sources, self.locale())
+        fields = MEETING_FIELDS if meeting else FIELDS
+        self.fields = [f for f in fields if getattr(mine, f) != getattr(theirs, f)]
+        what = (
+            self.tr("{who} saved this meeting at {when}, after you opened it.")
+            if meeting
+            else self.tr("{who} saved this aid record at {when}, after you opened it.")
+        )
         intro = QLabel(
-            self.tr(
-                "{who} saved this aid record at {when}, after you opened it. Choose, for each"
-                " field that now differs, which value to keep."
+            (
+                what
+                + " "
+                + self.tr("Choose, for each field that now differs, which value to keep.")
             ).format(
                 who=theirs.updated_by or self.tr("Someone"), when=local_time(theirs.updated_at)
             ),
@@ -75,25 +106,32 @@ class ConflictDialog(QDialog):
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the choices take the focus
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.choices: dict[str, QButtonGroup] = {}
         for row, field in enumerate(self.fields):
-            label = QCoreApplication.translate("ConflictDialog", str(_LABELS[field]))
+            label = QCoreApplication.translate(
+                "ConflictDialog", str((_MEETING_LABELS if meeting else _LABELS)[field])
+            )
             self.table.setItem(row, 0, QTableWidgetItem(label))
             group = QButtonGroup(self)
-            for column, value in ((1, getattr(mine, field)), (2, getattr(theirs, field))):
-                button = QRadioButton(show(field, value), self.table)
-                button.setObjectName(f"{field}_{'mine' if column == 1 else 'theirs'}")
-                group.addButton(button, column)
-                self.table.setCellWidget(row, column, button)
+            texts = (show(field, getattr(mine, field)), show(field, getattr(theirs, field)))
+            for column, text, short in zip((1, 2), texts, _excerpts(*texts), strict=True):
+                side = self.tr("Yours") if column == 1 else self.tr("In the file now")
+                choice = _Choice(short, f"{label}: {side}", self.table)
+                choice.setToolTip(text)
+                choice.button.setObjectName(f"{field}_{'mine' if column == 1 else 'theirs'}")
+                group.addButton(choice.button, column)
+                self.table.setCellWidget(row, column, choice)
             # Theirs where only they changed the field; mine where I did.
             mine_changed = getattr(mine, field) != getattr(base, field)
             group.button(1 if mine_changed else 2).setChecked(True)
             self.choices[field] = group
         self.table.resizeColumnToContents(0)
-        self.table.resizeRowsToContents()
+        header.sectionResized.connect(self._fit_rows)
         buttons = QDialogButtonBox(self)
         self.keep_mine = buttons.addButton(
             self.tr("Keep &Mine"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -115,12 +153,28 @@ class ConflictDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 380)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its longer value, wrapped at its column's width (a view
+        sizes rows by a cell widget's one-line size hint)."""
+        for row in range(self.table.rowCount()):
+            heights = [self.fontMetrics().height()]
+            for column in (1, 2):
+                widget = self.table.cellWidget(row, column)
+                width = self.table.columnWidth(column)
+                if isinstance(widget, _Choice) and width > 0:
+                    heights.append(widget.heightForWidth(width))
+            self.table.setRowHeight(row, max(heights) + 4)
+
     def _choose_all(self, column: int) -> None:
         for group in self.choices.values():
             group.button(column).setChecked(True)
         self.accept()
 
-    def merged(self) -> AidRecord:
+    def merged(self) -> AidRecord | Meeting:
         """The file's version with the person's values where chosen, ready to save."""
         chosen = {
             field: getattr(self.mine, field)
@@ -134,13 +188,17 @@ class ConflictDialog(QDialog):
         cls,
         parent: QWidget | None,
         catalogue: Catalogue,
-        base: AidRecord,
-        mine: AidRecord,
-        theirs: AidRecord,
-    ) -> AidRecord | None:
-        """The record to save, or None to go back to the form."""
+        base: Row,
+        mine: Row,
+        theirs: Row,
+    ) -> Row | None:
+        """The record or meeting to save, or None to go back to the form."""
         dialog = cls(parent, catalogue, base, mine, theirs)
-        return dialog.merged() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        merged = dialog.merged()
+        assert isinstance(merged, type(theirs))
+        return merged
 
 
 _LABELS: dict[str, object] = {
@@ -159,6 +217,124 @@ _LABELS: dict[str, object] = {
     "stages": QT_TRANSLATE_NOOP("ConflictDialog", "Stages"),
     "source_ids": QT_TRANSLATE_NOOP("ConflictDialog", "Sources"),
 }
+
+
+class _Choice(QWidget):
+    """One side of a field: a radio button and the value beside it, wrapped; clicking the
+    value chooses it too."""
+
+    def __init__(self, text: str, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.button = QRadioButton(self)
+        self.button.setAccessibleName(name)
+        self.label = QLabel(text, self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def isChecked(self) -> bool:
+        return self.button.isChecked()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.button.setChecked(True)
+        super().mousePressEvent(event)
+
+
+_MEETING_LABELS: dict[str, object] = {
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Title"),
+    "starts_at": QT_TRANSLATE_NOOP("ConflictDialog", "Starts"),
+    "ends_at": QT_TRANSLATE_NOOP("ConflictDialog", "Ends"),
+    "place": QT_TRANSLATE_NOOP("ConflictDialog", "Place"),
+    "participants": QT_TRANSLATE_NOOP("ConflictDialog", "Participants"),
+    "topics": QT_TRANSLATE_NOOP("ConflictDialog", "Topics"),
+    "minutes": QT_TRANSLATE_NOOP("ConflictDialog", "Minutes"),
+    "actions": QT_TRANSLATE_NOOP("ConflictDialog", "Decisions and follow-ups"),
+    "record_ids": QT_TRANSLATE_NOOP("ConflictDialog", "Aid discussed"),
+    "source_ids": QT_TRANSLATE_NOOP("ConflictDialog", "Sources"),
+}
+
+
+# The longest value a choice shows in full; the whole of it is in its tooltip.
+_LONGEST = 300
+
+
+# How much of a long value is shown before the place where the two values differ.
+_LEAD = 60
+
+
+def _excerpts(mine: str, theirs: str) -> tuple[str, str]:
+    """The two values, each shortened to show where they differ: a long text changed at
+    its end shows its end."""
+    common = 0
+    for a, b in zip(mine, theirs, strict=False):
+        if a != b:
+            break
+        common += 1
+    start = max(0, common - _LEAD) if max(len(mine), len(theirs)) > _LONGEST else 0
+    return _excerpt(mine, start), _excerpt(theirs, start)
+
+
+def _excerpt(text: str, start: int) -> str:
+    head = "…" if start > 0 else ""
+    part = text[start:]
+    return head + (part if len(part) <= _LONGEST else part[: _LONGEST - 1] + "…")
+
+
+def _record_titles(catalogue: Catalogue, ids: set[int]) -> dict[int, str]:
+    titles = {}
+    for record_id in ids:
+        try:
+            titles[record_id] = catalogue.record(record_id).title
+        except CatalogueError:  # deleted meanwhile: shown by its number
+            continue
+    return titles
+
+
+def _meeting_describer(
+    people: dict[int, str], records: dict[int, str], sources: dict[int, str], locale: QLocale
+) -> Callable[[str, object], str]:
+    def person(person_id: int | None) -> str:
+        return "" if person_id is None else people.get(person_id, f"#{person_id}")
+
+    def show(field: str, value: object) -> str:
+        if value is None or value == () or value == "":
+            return "—"
+        if field in ("starts_at", "ends_at") and isinstance(value, str):
+            return local_time(value) if "T" in value else value
+        if field == "participants" and isinstance(value, tuple):
+            return "; ".join(
+                person(p.person_id) + (f" ({p.role})" if p.role else "")
+                for p in value
+                if isinstance(p, Participant)
+            )
+        if field == "actions" and isinstance(value, tuple):
+            return "\n".join(_action(a, person) for a in value if isinstance(a, MeetingAction))
+        if field in ("record_ids", "source_ids") and isinstance(value, tuple):
+            titles = records if field == "record_ids" else sources
+            return "; ".join(titles.get(i, f"#{i}") for i in value)
+        if field == "topics" and isinstance(value, tuple):
+            return ", ".join(str(topic) for topic in value)
+        if field == "minutes":
+            return str(value)
+        return " ".join(str(value).split())
+
+    return show
+
+
+def _action(action: MeetingAction, person: Callable[[int | None], str]) -> str:
+    done = "✓ " if action.done else ""
+    parts = [done + " ".join(action.text.split())]
+    if action.owner_id is not None:
+        parts.append(person(action.owner_id))
+    if action.due_on is not None:
+        parts.append(action.due_on.isoformat())
+    return " — ".join(parts)
 
 
 def _describer(

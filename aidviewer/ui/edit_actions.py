@@ -1,23 +1,39 @@
-"""New, edit, duplicate and delete for the aid record or meeting shown: the forms, the
-conflict dialog and the editor's undoable steps, put together."""
+"""New, edit, duplicate and delete for the aid record or meeting shown, and cells edited
+in place (F2): the forms, the conflict dialog and the editor's undoable steps, put
+together."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from aidviewer.store import AidRecord, Catalogue, CatalogueError, Meeting, Organisation
+from aidviewer.editing import meeting_problems, record_problems
+from aidviewer.models import Column, MeetingColumn
+from aidviewer.models.formatting import parse_whole
+from aidviewer.store import (
+    AidRecord,
+    Catalogue,
+    CatalogueError,
+    Meeting,
+    MeetingSummary,
+    Organisation,
+    RecordSummary,
+)
 
 from .catalogue_view import CatalogueView
+from .cell_delegate import CellDelegate
 from .conflict_dialog import ConflictDialog
 from .dialogs import Notifier
 from .meeting_form import MeetingForm
 from .notes import NoteActions
 from .record_form import RecordForm
 from .undo import Editor
+
+Row = TypeVar("Row", AidRecord, Meeting)
 
 
 class EditActions(QObject):
@@ -38,7 +54,15 @@ class EditActions(QObject):
         # Tests replace these, not the dialogs' internals.
         self.ask_record: Callable[..., AidRecord | None] = RecordForm.ask
         self.ask_meeting: Callable[..., Meeting | None] = MeetingForm.ask
-        self.ask_conflict: Callable[..., AidRecord | None] = ConflictDialog.ask
+        self.ask_conflict: Callable[..., AidRecord | Meeting | None] = ConflictDialog.ask
+        for page in (view.records_page, view.meetings_page):
+            # Queued: the editor closes first; the save then reads the table again.
+            page.model.cellEdited.connect(self.edit_cell, Qt.ConnectionType.QueuedConnection)
+            table = page.view
+            delegates = {table.itemDelegateForColumn(c) for c in range(page.model.columnCount())}
+            for delegate in delegates | {table.itemDelegate()}:
+                if isinstance(delegate, CellDelegate):
+                    delegate.problemShown.connect(self._show_problem)
 
     def _writable(self) -> Catalogue | None:
         """The catalogue, if changes can be made and the person has given their name."""
@@ -94,46 +118,86 @@ class EditActions(QObject):
             self.notifier.error(self.window, self.tr("Cannot save the change"), error.message)
 
     def _edit_record(self, catalogue: Catalogue, before: AidRecord) -> None:
+        self._edit_row(catalogue, before, self.ask_record, catalogue.record,
+                       self.editor.edit_record, self.tr("Edit Aid Record"))  # fmt: skip
+
+    def _edit_meeting(self, catalogue: Catalogue, before: Meeting) -> None:
+        self._edit_row(catalogue, before, self.ask_meeting, catalogue.meeting,
+                       self.editor.edit_meeting, self.tr("Edit Meeting"))  # fmt: skip
+
+    def _edit_row(
+        self,
+        catalogue: Catalogue,
+        before: Row,
+        ask: Callable[..., Row | None],
+        read: Callable[[int], Row],
+        save: Callable[[Row, Row], object],
+        title: str,
+    ) -> None:
+        """The form, then the save; if someone saved the row meanwhile, both versions
+        side by side to choose from, or back to the form with what was typed."""
         shown = before
         while True:
-            after = self.ask_record(self.window, catalogue, shown, self.tr("Edit Aid Record"))
+            after = ask(self.window, catalogue, shown, title)
             if after is None or after == before:
                 return
-            current = catalogue.record(before.id)
+            current = read(before.id)
             if current.version == before.version:
                 break
-            # Saved by someone else meanwhile: both versions side by side, nothing lost.
             merged = self.ask_conflict(self.window, catalogue, before, after, current)
             if merged is None:
                 shown = after  # back to the form, with what the person typed
                 continue
+            assert isinstance(merged, type(current))
             before, after = current, merged
             break
         if after != before:  # taking theirs whole leaves nothing to save
-            self.editor.edit_record(before, after)
+            save(before, after)
 
-    def _edit_meeting(self, catalogue: Catalogue, before: Meeting) -> None:
-        shown = before
-        while True:
-            after = self.ask_meeting(self.window, catalogue, shown, self.tr("Edit Meeting"))
-            if after is None or after == before:
+    # -- in the table ---------------------------------------------------------------------------
+
+    def edit_cell(self, shown: RecordSummary | MeetingSummary, column: int, text: str) -> None:
+        """Save a cell edited in place, as an undoable edit of its row, checked by the
+        same rules as the form. If someone changed that field since the table was read,
+        both values are offered side by side; their changes to other fields stay."""
+        catalogue = self._writable()
+        if catalogue is None:
+            return
+        locale = self.view.records_page.model.locale  # as the cell was checked
+        field, value, was = _cell_field(shown, column, text, locale)
+        try:
+            if isinstance(shown, RecordSummary):
+                current: AidRecord | Meeting = catalogue.record(shown.id)
+            else:
+                current = catalogue.meeting(shown.id)
+        except CatalogueError as error:
+            self.notifier.error(self.window, self.tr("Cannot save the change"), error.message)
+            return
+        after = dataclasses.replace(current, **{field: value})
+        if getattr(current, field) != was:  # changed in the file since it was shown
+            base = dataclasses.replace(current, **{field: was})
+            merged = self.ask_conflict(self.window, catalogue, base, after, current)
+            if merged is None:
                 return
-            current = catalogue.meeting(before.id)
-            if current.version == before.version:
-                self.editor.edit_meeting(before, after)
-                return
-            # Saved by someone else meanwhile: say so, and show the form again on top of
-            # their version, with what this person typed kept in it.
-            self.notifier.error(
-                self.window,
-                self.tr("The meeting changed meanwhile"),
-                self.tr(
-                    "{who} saved this meeting at {when}, after you opened it. The form shows"
-                    " their version with your changes on top: check it and save."
-                ).format(who=current.updated_by, when=current.updated_at),
-            )
-            shown = _over(current, before, after)
-            before = current
+            after = merged
+        if after == current:
+            return
+        problems = (
+            record_problems(after) if isinstance(after, AidRecord) else meeting_problems(after)
+        )
+        if problems:
+            self.notifier.error(self.window, self.tr("Cannot save the change"),
+                                problems[0].message)  # fmt: skip
+        elif isinstance(current, AidRecord) and isinstance(after, AidRecord):
+            self.editor.edit_record(current, after)
+        elif isinstance(current, Meeting) and isinstance(after, Meeting):
+            self.editor.edit_meeting(current, after)
+
+    def _show_problem(self, problem: str) -> None:
+        if problem:
+            self.window.statusBar().showMessage(problem)
+        else:
+            self.window.statusBar().clearMessage()
 
     def duplicate(self) -> None:
         shown = self._shown()
@@ -207,15 +271,14 @@ class EditActions(QObject):
             self._say(self.tr("Deleted. Edit > Undo brings it back with its notes."))
 
 
-# The fields of a meeting a person edits in its form.
-_MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "participants", "topics",
-                   "minutes", "actions", "record_ids", "source_ids")  # fmt: skip
-
-
-def _over(current: Meeting, before: Meeting, after: Meeting) -> Meeting:
-    """The file's version with this person's changes on top: each field they changed
-    from what they had opened takes their value, every other field the file's."""
-    mine = {
-        f: getattr(after, f) for f in _MEETING_FIELDS if getattr(after, f) != getattr(before, f)
-    }
-    return dataclasses.replace(current, **mine)
+def _cell_field(
+    shown: RecordSummary | MeetingSummary, column: int, text: str, locale: QLocale
+) -> tuple[str, Any, Any]:
+    """The field a table cell edits: its name, the value typed and the value shown."""
+    if isinstance(shown, RecordSummary):
+        if column == Column.QUANTITY:
+            return "quantity", parse_whole(text, locale), shown.quantity
+        return "title", text.strip(), shown.title
+    if column == MeetingColumn.PLACE:
+        return "place", text.strip(), shown.place
+    return "title", text.strip(), shown.title

@@ -3,6 +3,7 @@ with every step undone back to the file's exact rows."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +12,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from window_helpers import FakeNotifier, WindowFactory
+from window_helpers import WindowFactory
 
 from aidviewer.store import ActionKind, Catalogue, Meeting
 from aidviewer.ui.actions import ActionId
+from aidviewer.ui.conflict_dialog import ConflictDialog
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.meeting_form import MeetingForm
 
@@ -181,33 +183,64 @@ def test_a_blank_meeting_form_is_not_savable(qtbot: QtBot, sample_path: Path) ->
         assert not form.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
-def test_a_meeting_saved_meanwhile_comes_back_with_both_changes(
-    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
+@pytest.mark.parametrize(
+    ("button", "place", "minutes", "version"),
+    [
+        # The sensible side of each field: mine where I changed it, theirs where they did.
+        ("save_chosen", "Mine", "Theirs", 3),
+        ("keep_mine", "Mine", "Mine", 3),
+        ("take_theirs", "Theirs", "Theirs", 2),
+    ],
+)
+def test_two_windows_editing_one_meeting_lose_nothing(
+    make_window: WindowFactory,
+    sample_path: Path,
+    qtbot: QtBot,
+    button: str,
+    place: str,
+    minutes: str,
+    version: int,
 ) -> None:
-    window = _window(make_window, sample_path)
-    window.catalogue_view.show_page("meetings")
-    assert window.catalogue_view.meetings_page.select_id(1)
-    places: list[str] = []
+    mine = _window(make_window, sample_path)
+    theirs = make_window()
+    assert theirs.open_catalogue(sample_path)
+    mine.catalogue_view.show_page("meetings")
+    assert mine.catalogue_view.meetings_page.select_id(1)
+    rows: list[list[str]] = []
 
     def fill(form: MeetingForm) -> None:
         form.place.setText("Mine")
-        con = sqlite3.connect(sample_path, isolation_level=None)  # a colleague saves
-        con.execute("UPDATE meeting SET minutes = 'Theirs', version = version + 1 WHERE id = 1")
-        con.close()
+        form.minutes.setPlainText("Mine")
+        with Catalogue.open(sample_path) as catalogue:  # a colleague saves meanwhile
+            meeting = catalogue.meeting(1)
+            catalogue.update_meeting(dataclasses.replace(meeting, place="Theirs", minutes="Theirs"))
 
-        def again() -> None:
-            form = QApplication.activeModalWidget()
-            assert isinstance(form, MeetingForm)
-            places.append(form.place.text())
-            assert form.minutes.toPlainText() == "Theirs"  # the colleague's change is kept
-            form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        def decide() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, ConflictDialog)
+            table = dialog.table
+            rows.extend(
+                [
+                    table.item(row, 0).text(),
+                    *(table.cellWidget(row, c).text() for c in (1, 2)),
+                    "mine" if table.cellWidget(row, 1).isChecked() else "theirs",
+                ]
+                for row in range(table.rowCount())
+            )
+            if button == "save_chosen":  # field by field: the minutes go to theirs
+                dialog.choices["minutes"].button(2).setChecked(True)
+            getattr(dialog, button).click()
 
-        QTimer.singleShot(0, again)
+        QTimer.singleShot(0, decide)
 
     _when_form_opens(qtbot, fill)
-    window.action(ActionId.EDIT_RECORD).trigger()
-    assert places == ["Mine"]
-    assert notifier.errors and "after you opened it" in notifier.errors[0][1]
+    mine.action(ActionId.EDIT_RECORD).trigger()
+    assert rows == [["Place", "Mine", "Theirs", "mine"], ["Minutes", "Mine", "Theirs", "mine"]]
     with Catalogue.open(sample_path, read_only=True) as catalogue:
         meeting = catalogue.meeting(1)
-    assert (meeting.place, meeting.minutes) == ("Mine", "Theirs")
+    assert (meeting.place, meeting.minutes, meeting.version) == (place, minutes, version)
+    if button != "take_theirs":
+        mine.undo_action.trigger()  # back to the colleague's version, not to the original
+        with Catalogue.open(sample_path, read_only=True) as catalogue:
+            meeting = catalogue.meeting(1)
+        assert (meeting.place, meeting.minutes) == ("Theirs", "Theirs")
