@@ -7,7 +7,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 
-from aidviewer.store import Catalogue, MeetingQuery, MeetingSort, MeetingSummary, Page
+from aidviewer.editing import meeting_problems
+from aidviewer.store import Catalogue, Meeting, MeetingQuery, MeetingSort, MeetingSummary, Page
 
 from .formatting import format_date_time
 from .paged import PagedTableModel
@@ -38,6 +39,7 @@ class MeetingTableModel(PagedTableModel[MeetingSummary, MeetingColumn, MeetingQu
     }
     HIGHLIGHTED = frozenset({MeetingColumn.TITLE, MeetingColumn.PARTICIPANTS})
     MATCH_COLUMN = MeetingColumn.MATCH
+    EDITABLE = frozenset({MeetingColumn.TITLE, MeetingColumn.PLACE})
 
     def __init__(self, parent: QObject | None = None, locale: QLocale | None = None) -> None:
         super().__init__(MeetingQuery(), parent, locale)
@@ -76,6 +78,12 @@ class MeetingTableModel(PagedTableModel[MeetingSummary, MeetingColumn, MeetingQu
                 return ", ".join(item.participants)
             case MeetingColumn.MATCH:
                 return ""
+
+    def cell_problem(self, item: MeetingSummary, column: MeetingColumn, text: str) -> str | None:
+        if column is MeetingColumn.TITLE:
+            problems = meeting_problems(Meeting(title=text, starts_at=item.starts_at))
+            return next((p.message for p in problems if p.field == "title"), None)
+        return None
 
     def tool_tip(self, item: MeetingSummary, column: MeetingColumn) -> str | None:
         if column is MeetingColumn.PARTICIPANTS and item.participants:

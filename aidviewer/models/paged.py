@@ -1,10 +1,15 @@
-"""A read-only table over a query of the store, read a page at a time.
+"""A table over a query of the store, read a page at a time.
 
 The row count is exact from the start (one COUNT). A row is found by the page that holds
 it: after a neighbouring page already read (keyset), or at an offset counted from the
 nearer end of the table, so the last of a million rows costs one small query. Only a
 bounded number of pages stay in memory. Sorting and filtering change the store query;
 nothing is sorted here.
+
+A few simple columns can be edited in place (F2). The model does not write: it checks
+the text as it is typed (`cell_problem`) and, once it is committed, says so
+(`cellEdited`); the window makes the change through its undoable editor, and the rows are
+read again from the store.
 """
 
 from __future__ import annotations
@@ -49,7 +54,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_OTHER_ROLES = frozenset({int(Qt.ItemDataRole.ToolTipRole), int(Role.SUMMARY), int(Role.HIGHLIGHT)})
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_OTHER_ROLES = frozenset(
+    {int(Qt.ItemDataRole.ToolTipRole), int(Role.SUMMARY), int(Role.HIGHLIGHT), _EDIT}
+)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class _CachedPage(Generic[T]):
@@ -82,11 +93,15 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     # Columns whose text shows the search's matched words, and the column of snippets.
     HIGHLIGHTED: ClassVar[frozenset[Any]] = frozenset()
     MATCH_COLUMN: ClassVar[Any] = None
+    # Columns edited in place (F2), each one simple field of the row.
+    EDITABLE: ClassVar[frozenset[Any]] = frozenset()
 
     # The query changed (filters, search or sort); the row count may have changed too.
     queryChanged = Signal()
     # Reading failed (the file went away, a lock outlasted the timeout): one sentence.
     readFailed = Signal(str)
+    # (the row's summary, column, text): a cell was edited in place; make the change.
+    cellEdited = Signal(object, int, str)
 
     def __init__(
         self, default_query: Q, parent: QObject | None = None, locale: QLocale | None = None
@@ -111,6 +126,8 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
             _RIGHT if column in self.NUMERIC else _LEFT for column in self.COLUMNS
         ]
         self._columns = len(self.COLUMNS)
+        self._flags: list[Qt.ItemFlag] = []
+        self.set_editable(False)
         # Translated once: the application installs its translators before it builds
         # the models.
         self._headers = [
@@ -137,6 +154,14 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
     def tool_tip(self, item: T, column: C) -> str | None:
         """The whole text, for a cell too narrow to show it."""
         return self.display(item, column) or None
+
+    def edit_text(self, item: T, column: C) -> str:
+        """The text an editable cell starts editing with: the field's value, unadorned."""
+        return self.display(item, column)
+
+    def cell_problem(self, item: T, column: C, text: str) -> str | None:
+        """Why `text` cannot be saved in the cell (the rules a form applies), or None."""
+        return None
 
     # -- the source -----------------------------------------------------------------------
 
@@ -266,7 +291,38 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         # Called for every cell painted (QAbstractTableModel.index checks it): a plain int.
         return 0 if parent.isValid() else self._columns
 
-    # flags() is Qt's own: enabled and selectable, which is what these tables are.
+    def set_editable(self, editable: bool) -> None:
+        """Let the EDITABLE columns be edited in place (not in a read-only catalogue)."""
+        self._flags = [
+            _EDITABLE if editable and column in self.EDITABLE else _READ_ONLY
+            for column in self.COLUMNS
+        ]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        # Asked for every cell painted: one list lookup.
+        column = index.column()
+        return self._flags[column] if column >= 0 else _NO_FLAGS
+
+    def setData(self, index: Index, value: Any, role: int = _EDIT) -> bool:
+        """Pass an edited cell's text on (`cellEdited`); the store is written by whoever
+        listens, and the rows are read again from it."""
+        if role != _EDIT or not index.isValid() or self._flags[index.column()] != _EDITABLE:
+            return False
+        item = self.summary(index.row())
+        if item is None:
+            return False
+        text = str(value)
+        if self.cell_problem(item, self.COLUMNS(index.column()), text) is not None:
+            return False
+        self.cellEdited.emit(item, index.column(), text)
+        return True
+
+    def problem_at(self, index: Index, text: str) -> str | None:
+        """Why `text` cannot be saved in the cell at `index`, or None."""
+        item = self.summary(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        return self.cell_problem(item, self.COLUMNS(index.column()), text)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # The hot path of painting: plain ints and one lookup per call.
@@ -285,6 +341,10 @@ class PagedTableModel(QAbstractTableModel, Generic[T, C, Q]):
         column = index.column()
         if role == Role.SUMMARY:
             return item
+        if role == _EDIT:
+            if column == self.MATCH_COLUMN:
+                return None
+            return self.edit_text(item, self.COLUMNS(column))
         if column == self.MATCH_COLUMN:
             marked = page.snippets.get(item.id, "")  # type: ignore[attr-defined]
             text = marked_ranges(marked)[0]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 
+from aidviewer.editing import record_problems
 from aidviewer.store import (
+    AidRecord,
     AidType,
     Catalogue,
     CatalogueError,
@@ -18,7 +20,13 @@ from aidviewer.store import (
     StageKind,
 )
 
-from .formatting import format_eur, format_fuzzy_date, format_integer, format_money
+from .formatting import (
+    format_eur,
+    format_fuzzy_date,
+    format_integer,
+    format_money,
+    parse_whole,
+)
 from .labels import aid_type_label, stage_label
 from .paged import PagedTableModel
 
@@ -68,6 +76,7 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
     }
     HIGHLIGHTED = frozenset({Column.TITLE})
     MATCH_COLUMN = Column.MATCH
+    EDITABLE = frozenset({Column.TITLE, Column.QUANTITY})
 
     def __init__(self, parent: QObject | None = None, locale: QLocale | None = None) -> None:
         super().__init__(RecordQuery(), parent, locale)
@@ -147,6 +156,25 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
                 return format_fuzzy_date(item.delivered_on)
             case Column.MATCH:
                 return ""
+
+    def edit_text(self, item: RecordSummary, column: Column) -> str:
+        if column is Column.QUANTITY:  # the number alone: the unit is not edited here
+            return "" if item.quantity is None else format_integer(item.quantity, self.locale)
+        return super().edit_text(item, column)
+
+    def cell_problem(self, item: RecordSummary, column: Column, text: str) -> str | None:
+        if column is Column.TITLE:
+            problems = record_problems(AidRecord(title=text))
+            return next((p.message for p in problems if p.field == "title"), None)
+        if column is Column.QUANTITY:
+            quantity = parse_whole(text, self.locale)
+            if text.strip() and quantity is None:
+                return QCoreApplication.translate(
+                    "RecordTableModel", "Write a whole number, such as 1,500."
+                )
+            problems = record_problems(AidRecord(title=item.title, quantity=quantity))
+            return next((p.message for p in problems if p.field == "quantity"), None)
+        return None
 
     def tool_tip(self, item: RecordSummary, column: Column) -> str | None:
         if column is Column.VALUE_EUR and item.money and item.money.currency != "EUR":

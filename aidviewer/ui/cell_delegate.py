@@ -10,6 +10,10 @@ same pixels as Qt's delegate puts it.
 
 A text with a line break, a view that wraps words and any other model take Qt's own
 path.
+
+A cell edited in place (F2) gets a line edit that checks the text as it is typed
+against the model's rules (`problem_at`): a problem frames it in red, says why, and
+keeps Enter from committing it, so an invalid value never leaves the editor.
 """
 
 from __future__ import annotations
@@ -18,14 +22,34 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QStaticText, QTextOption
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTextOption,
+    QValidator,
+)
 from PySide6.QtWidgets import (
+    QLineEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QWidget,
 )
+
+from .form_parts import PROBLEM_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,6 +96,9 @@ class CellDelegate(QStyledItemDelegate):
     # Texts kept laid out: a few screens of cells at a few column widths.
     CACHE = 4096
 
+    # Why the text in the cell being edited cannot be saved; "" once it can.
+    problemShown = Signal(str)
+
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self._view = view
@@ -85,9 +112,12 @@ class CellDelegate(QStyledItemDelegate):
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view and event.type() in _CHANGES:
-            self._forget()
-        return False
+        if watched is self._view:
+            if event.type() in _CHANGES:
+                self._forget()
+            return False
+        # An editor's keys and focus (Enter commits, Escape cancels): Qt's own handling.
+        return super().eventFilter(watched, event)
 
     def _forget(self) -> None:
         view = self._view
@@ -202,6 +232,44 @@ class CellDelegate(QStyledItemDelegate):
         found = (visual & _HORIZONTAL, visual & _VERTICAL)
         self._alignments[value] = found
         return found
+
+    # -- editing in place -------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        problem_at = getattr(index.model(), "problem_at", None)
+        if isinstance(editor, QLineEdit) and problem_at is not None:
+            cell = QPersistentModelIndex(index)
+
+            def check(text: str) -> str | None:
+                return problem_at(cell, text) if cell.isValid() else None
+
+            editor.setValidator(_RulesValidator(editor, check))
+            editor.textChanged.connect(lambda text: self._mark(editor, check(text)))
+        return editor
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        self.problemShown.emit("")
+        super().destroyEditor(editor, index)
+
+    def _mark(self, editor: QLineEdit, problem: str | None) -> None:
+        editor.setStyleSheet(f"border: 1px solid {PROBLEM_COLOUR}" if problem else "")
+        editor.setToolTip(problem or "")
+        self.problemShown.emit(problem or "")
+
+
+class _RulesValidator(QValidator):
+    """Acceptable when the model finds no problem with the text. An unacceptable text
+    stays in the editor: the delegate does not commit it on Enter."""
+
+    def __init__(self, parent: QObject, check: Callable[[str], str | None]) -> None:
+        super().__init__(parent)
+        self._check = check
+
+    def validate(self, text: str, pos: int) -> Any:
+        fine = self._check(text) is None
+        state = QValidator.State.Acceptable if fine else QValidator.State.Intermediate
+        return state, text, pos
 
 
 def _text_colour(palette: QPalette, state: int) -> Any:

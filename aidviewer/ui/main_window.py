@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         writable = catalogue is not None and not catalogue.read_only
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.detail.editable = writable
+            page.model.set_editable(writable)
         if catalogue is not None and self.settings.staff_name():
             catalogue.user = self.settings.staff_name() or catalogue.user
 

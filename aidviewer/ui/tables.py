@@ -1,4 +1,4 @@
-"""Read-only tables over the paged models, and fitting their columns to the window."""
+"""Tables over the paged models, and fitting their columns to the window."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ MATCH_WIDTH = 380  # the passage a search found
 
 
 def make_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
-    """A read-only table over `model`, which sorts itself in the store when a header is
-    clicked."""
+    """A table over `model`, which sorts itself in the store when a header is clicked.
+    F2 edits a cell the model lets be edited; double-click and typing do not."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
     dress_table(view)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
     view.setItemDelegate(CellDelegate(view))
     header = view.horizontalHeader()
     # Source order until the person clicks a header (Qt would sort by column 0 otherwise).

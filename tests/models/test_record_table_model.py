@@ -167,11 +167,31 @@ def test_unhandled_roles_and_children_are_empty(small_catalogue: Catalogue) -> N
     model.set_catalogue(small_catalogue)
     index = model.index(0, Column.TITLE)
     assert index.data(Qt.ItemDataRole.DecorationRole) is None
-    assert index.data(Qt.ItemDataRole.EditRole) is None
     assert model.rowCount(index) == 0
     assert model.columnCount(index) == 0
     assert model.data(QModelIndex()) is None
-    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+def test_cells_are_edited_only_where_allowed(small_catalogue: Catalogue) -> None:
+    """Nothing is editable until the window says the catalogue can be changed; then the
+    title and the quantity are, starting from the field's own value."""
+    model = RecordTableModel()
+    model.set_catalogue(small_catalogue)
+    summary = model.summary(0)
+    assert summary is not None and summary.quantity is not None
+    title, quantity = model.index(0, Column.TITLE), model.index(0, Column.QUANTITY)
+    assert not model.flags(title) & Qt.ItemFlag.ItemIsEditable
+    model.set_editable(True)
+    editable = [
+        column
+        for column in Column
+        if model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    ]
+    assert editable == [Column.TITLE, Column.QUANTITY]
+    assert title.data(Qt.ItemDataRole.EditRole) == summary.title
+    assert quantity.data(Qt.ItemDataRole.EditRole) == f"{summary.quantity:,}"  # no unit
+    assert quantity.data() != quantity.data(Qt.ItemDataRole.EditRole)
 
 
 def test_value_column_sorts_by_number_not_text(small_catalogue: Catalogue) -> None:

@@ -52,14 +52,17 @@ def test_shows_the_sample_records_and_meetings(make_window: WindowFactory, sampl
     assert not view.notice.isVisibleTo(window)
 
 
-def test_tables_are_sortable_read_only_whole_row(make_window: WindowFactory, sample_path: Path):
+def test_tables_are_sortable_whole_row_and_edited_only_by_f2(
+    make_window: WindowFactory, sample_path: Path
+):
     window = make_window()
     window.open_catalogue(sample_path)
     for view in window.catalogue_view.tables().values():
         assert view.isSortingEnabled()
         assert view.alternatingRowColors()
         assert view.selectionBehavior() == QTableView.SelectionBehavior.SelectRows
-        assert view.editTriggers() == QTableView.EditTrigger.NoEditTriggers
+        # Double-click opens the form; typing searches; F2 alone edits a cell.
+        assert view.editTriggers() == QTableView.EditTrigger.EditKeyPressed
     records = window.catalogue_view.records_view
     # Source (id) order until a header is clicked.
     assert (
