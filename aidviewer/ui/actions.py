@@ -24,6 +24,9 @@ class ActionId(Enum):
     DUPLICATE_RECORD = "duplicate_record"
     NEW_MEETING = "new_meeting"
     MERGE_ORGANISATION = "merge_organisation"
+    BULK_EDIT = "bulk_edit"
+    NEW_ORGANISATION = "new_organisation"
+    NEW_PERSON = "new_person"
 
 
 _Std = QKeySequence.StandardKey
@@ -114,6 +117,23 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         ),
         None,
     ),
+    ActionId.BULK_EDIT: (
+        QT_TRANSLATE_NOOP("Actions", "Edit &Selected Records…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Set fields of every selected aid record at once, with a preview"
+        ),
+        None,
+    ),
+    ActionId.NEW_ORGANISATION: (
+        QT_TRANSLATE_NOOP("Actions", "New &Organisation…"),
+        QT_TRANSLATE_NOOP("Actions", "Add a donor, recipient or implementer"),
+        None,
+    ),
+    ActionId.NEW_PERSON: (
+        QT_TRANSLATE_NOOP("Actions", "New &Person…"),
+        QT_TRANSLATE_NOOP("Actions", "Add a person who takes part in meetings"),
+        None,
+    ),
 }
 
 # Shortcuts of actions that have no standard key.
@@ -123,6 +143,7 @@ _KEYS: dict[ActionId, str] = {
     ActionId.EDIT_RECORD: "Ctrl+E",
     ActionId.DUPLICATE_RECORD: "Ctrl+D",
     ActionId.NEW_MEETING: "Ctrl+Shift+M",
+    ActionId.BULK_EDIT: "Ctrl+Shift+E",
 }
 
 

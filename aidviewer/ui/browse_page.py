@@ -130,6 +130,17 @@ class BrowsePage(QSplitter):
         else:
             self.detail.show_meeting(self._catalogue, summary.id)
 
+    def selected_count(self) -> int:
+        """How many rows are selected, without reading them."""
+        selection = self.view.selectionModel().selection()
+        return sum(selection.at(i).height() for i in range(selection.count()))
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows, in the table's order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        summaries = (self.model.summary(row) for row in rows)
+        return [summary.id for summary in summaries if summary is not None]
+
     def select_id(self, item_id: int) -> bool:
         """Select the row of this record or meeting, clearing the filters if they hide it.
         Returns whether it was found."""

@@ -24,6 +24,7 @@ from aidviewer.store import (
     RecordSummary,
 )
 
+from .bulk_edit_dialog import BulkEditDialog
 from .catalogue_view import CatalogueView
 from .cell_delegate import CellDelegate
 from .conflict_dialog import ConflictDialog
@@ -34,6 +35,9 @@ from .record_form import RecordForm
 from .undo import Editor
 
 Row = TypeVar("Row", AidRecord, Meeting)
+
+# The most records edited at once: each is read whole for the preview.
+BULK_LIMIT = 1000
 
 
 class EditActions(QObject):
@@ -55,6 +59,7 @@ class EditActions(QObject):
         self.ask_record: Callable[..., AidRecord | None] = RecordForm.ask
         self.ask_meeting: Callable[..., Meeting | None] = MeetingForm.ask
         self.ask_conflict: Callable[..., AidRecord | Meeting | None] = ConflictDialog.ask
+        self.ask_bulk: Callable[..., list[tuple[AidRecord, AidRecord]] | None] = BulkEditDialog.ask
         for page in (view.records_page, view.meetings_page):
             # Queued: the editor closes first; the save then reads the table again.
             page.model.cellEdited.connect(self.edit_cell, Qt.ConnectionType.QueuedConnection)
@@ -153,6 +158,38 @@ class EditActions(QObject):
             break
         if after != before:  # taking theirs whole leaves nothing to save
             save(before, after)
+
+    # -- many records at once -----------------------------------------------------------------
+
+    def bulk_edit(self) -> None:
+        """Set fields of every selected aid record, previewed, as one undoable step."""
+        page = self.view.records_page
+        count = page.selected_count() if self.view.current_browse_page() is page else 0
+        if count == 0:
+            self._say(self.tr("Select aid records in the table first (Shift or Ctrl+click)."))
+            return
+        if count > BULK_LIMIT:
+            self.notifier.error(
+                self.window,
+                self.tr("Too many records selected"),
+                self.tr(
+                    "{n} records are selected; at most {limit} can be edited at once."
+                    " Narrow the table with a search or filter first."
+                ).format(n=page.locale().toString(count), limit=page.locale().toString(BULK_LIMIT)),
+            )
+            return
+        catalogue = self._writable()
+        if catalogue is None:
+            return
+        try:
+            records = [catalogue.record(record_id) for record_id in page.selected_ids()]
+        except CatalogueError as error:
+            self.notifier.error(self.window, self.tr("Cannot read the aid records"), error.message)
+            return
+        pairs = self.ask_bulk(self.window, catalogue, records)
+        if pairs and self.editor.edit_records(pairs):
+            self._say(self.tr("{n} records changed. Edit > Undo changes them all back.").format(
+                n=len(pairs)))  # fmt: skip
 
     # -- in the table ---------------------------------------------------------------------------
 

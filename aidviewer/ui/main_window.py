@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.action(ActionId.EDIT_RECORD).triggered.connect(self.edits.edit)
         self.action(ActionId.DUPLICATE_RECORD).triggered.connect(self.edits.duplicate)
         self.action(ActionId.MERGE_ORGANISATION).triggered.connect(self.edits.merge_organisation)
+        self.action(ActionId.BULK_EDIT).triggered.connect(self.edits.bulk_edit)
         self.editor.directoryChanged.connect(self._directory_changed)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.view.doubleClicked.connect(self.edits.edit)
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
             ActionId.NEW_MEETING,
             ActionId.EDIT_RECORD,
             ActionId.DUPLICATE_RECORD,
+            ActionId.BULK_EDIT,
         ):
             edit_menu.addAction(self.action(action_id))
         edit_menu.addAction(self.action(ActionId.ADD_NOTE))
@@ -385,6 +387,9 @@ class MainWindow(QMainWindow):
             ActionId.EDIT_RECORD,
             ActionId.DUPLICATE_RECORD,
             ActionId.MERGE_ORGANISATION,
+            ActionId.BULK_EDIT,
+            ActionId.NEW_ORGANISATION,
+            ActionId.NEW_PERSON,
         ):
             self.action(action_id).setEnabled(writable)
         if catalogue is None:

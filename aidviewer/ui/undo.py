@@ -134,6 +134,17 @@ class Editor(QObject):
         command.row = row
         return self._push(command)
 
+    def edit_records(self, pairs: list[tuple[AidRecord, AidRecord]]) -> bool:
+        """Save many records at once, (before, after) each, as one step: all of them or,
+        if one changed in the file meanwhile, none."""
+        count = len(pairs)
+        text = (
+            _tr("Edit “{title}”").format(title=quoted(pairs[0][1].title))
+            if count == 1
+            else _tr("Edit {n} Records").format(n=count)
+        )
+        return self._push(_ManyEdits(self, text, pairs))
+
     # -- organisations --------------------------------------------------------------------
 
     def merge_organisations(self, keep_id: int, gone_id: int, text: str) -> bool:
@@ -310,6 +321,32 @@ class _RowEdit(_Command):
             self.catalogue, dataclasses.replace(values, version=self.current.version)
         )
         self.editor.rowsChanged.emit(self.kind.name, self.current.id)
+
+
+class _ManyEdits(_Command):
+    """Saves many records' new values in one transaction; undoing saves all the old ones
+    back, again in one."""
+
+    def __init__(self, editor: Editor, text: str, pairs: list[tuple[AidRecord, AidRecord]]):
+        super().__init__(editor, text)
+        self.pairs = pairs
+        self.current = [before for before, _ in pairs]  # the rows as they stand in the file
+
+    def apply(self) -> None:
+        self._save([after for _, after in self.pairs])
+
+    def revert(self) -> None:
+        self._save([before for before, _ in self.pairs])
+
+    def _save(self, rows: list[AidRecord]) -> None:
+        catalogue = self.catalogue
+        with catalogue.batch():
+            saved = [
+                catalogue.update_record(dataclasses.replace(values, version=live.version))
+                for values, live in zip(rows, self.current, strict=True)
+            ]
+        self.current = saved
+        self.editor.rowsChanged.emit("record", saved[0].id)
 
 
 class _OrganisationMerge(_Command):
