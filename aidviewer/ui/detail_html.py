@@ -46,8 +46,9 @@ CONTEXT = "DetailPane"
 SCHEME = "aidviewer"
 # What a link inside the pane can name: a row to show, or something to do with a note.
 LINK_KINDS = frozenset(
-    {"record", "meeting", "note-add", "note-edit", "note-resolve", "note-pin", "note-delete"}
-)
+    {"record", "meeting", "note-add", "note-edit", "note-resolve", "note-pin", "note-delete",
+     "history"}
+)  # fmt: skip
 
 # A single text longer than this is cut, with a marker: a 1 MB note would otherwise take
 # QTextDocument seconds to lay out, and nobody reads that much in a side pane.
@@ -423,13 +424,18 @@ def _note_actions(note: Note) -> str:
     return f'<p class="muted">{links}</p>'
 
 
-def _history_value(
+def history_value(
     entry_field: str,
     value: str | None,
     currency: str | None,
     names: Mapping[tuple[str, int], str],
     locale: QLocale,
+    *,
+    whole: bool = False,
 ) -> str:
+    """A value from the history as a person reads it: names for ids, labels, money and
+    numbers in the locale. The history table shows a line of it; `whole` gives all of
+    it, line breaks and all."""
     if value is None or value == "":
         return "—"
     try:
@@ -447,6 +453,8 @@ def _history_value(
             return format_integer(int(value), locale)
     except ValueError:
         pass  # an old value the current enumerations no longer know: show it as stored
+    if whole:
+        return value
     text = " · ".join(line.strip() for line in value.splitlines() if line.strip())
     text, cut = _clip(text, HISTORY_VALUE_LIMIT)
     return text + ("…" if cut else "")
@@ -474,9 +482,11 @@ def _history(
         elif entry.action == "delete":
             what, change = f"<i>{esc(_tr('Deleted'))}</i>", ""
         else:
-            old = _history_value(entry.field, entry.old, currency, names or {}, locale)
-            new = _history_value(entry.field, entry.new, currency, names or {}, locale)
+            old = history_value(entry.field, entry.old, currency, names or {}, locale)
+            new = history_value(entry.field, entry.new, currency, names or {}, locale)
             change = f'{esc(old)} <span style="color:{theme.muted}">→</span> {esc(new)}'
+        if entry.action == "update":
+            change += f' <a href="{link_url("history", entry.id)}">{esc(_tr("open"))}</a>'
         rows.append(
             [
                 f'<span style="color:{theme.muted}">{esc(local_time(entry.at))}</span>',
@@ -508,8 +518,8 @@ def _note_change(entry: HistoryEntry, locale: QLocale, theme: Theme) -> tuple[st
     if entry.field in ("resolved", "pinned"):
         old, new = (_tr("yes") if value == "1" else _tr("no") for value in (entry.old, entry.new))
     else:
-        old = _history_value(entry.field, entry.old, None, {}, locale)
-        new = _history_value(entry.field, entry.new, None, {}, locale)
+        old = history_value(entry.field, entry.old, None, {}, locale)
+        new = history_value(entry.field, entry.new, None, {}, locale)
     return what, f'{esc(old)} <span style="color:{theme.muted}">→</span> {esc(new)}'
 
 

@@ -29,6 +29,7 @@ from .detail_html import (
     RecordDetail,
     Theme,
     external_url,
+    history_value,
     meeting_html,
     message_html,
     parse_link,
@@ -145,6 +146,8 @@ class DetailPane(QTextBrowser):
     # ("note-add", 0), ("note-edit", note id), ("note-resolve", …), ("note-pin", …) or
     # ("note-delete", …): the person asked to change the notes of what is shown.
     noteRequested = Signal(str, int)
+    # (the HistoryEntry, its old value, its new value, as read): open an earlier value.
+    historyRequested = Signal(object, str, str)
 
     def __init__(
         self,
@@ -250,10 +253,30 @@ class DetailPane(QTextBrowser):
         target = parse_link(text)
         if target is not None and target[0].startswith("note-"):
             self.noteRequested.emit(*target)
+        elif target is not None and target[0] == "history":
+            self._open_history(target[1])
         elif target is not None:
             self.linkRequested.emit(*target)
         elif external_url(text) is not None:
             self.open_external(url)
+
+    def _open_history(self, entry_id: int) -> None:
+        shown = self._shown
+        if not isinstance(shown, RecordDetail | MeetingDetail):
+            return
+        entry = next((e for e in shown.history if e.id == entry_id), None)
+        if entry is None:
+            return
+        currency, names = None, {}
+        if isinstance(shown, RecordDetail):
+            money = shown.record.money
+            currency = money.currency if money is not None else None
+            names = dict(shown.names)
+        old, new = (
+            history_value(entry.field, value, currency, names, self.locale(), whole=True)
+            for value in (entry.old, entry.new)
+        )
+        self.historyRequested.emit(entry, old, new)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Load nothing: images, style sheets and pages named in the content stay unread."""

@@ -18,6 +18,7 @@ from aidviewer.store import (
     AidRecord,
     Catalogue,
     CatalogueError,
+    HistoryEntry,
     Meeting,
     MeetingSummary,
     Organisation,
@@ -29,6 +30,7 @@ from .catalogue_view import CatalogueView
 from .cell_delegate import CellDelegate
 from .conflict_dialog import ConflictDialog
 from .dialogs import Notifier
+from .history_dialog import HistoryValueDialog, earlier_value
 from .meeting_form import MeetingForm
 from .notes import NoteActions
 from .record_form import RecordForm
@@ -60,6 +62,7 @@ class EditActions(QObject):
         self.ask_meeting: Callable[..., Meeting | None] = MeetingForm.ask
         self.ask_conflict: Callable[..., AidRecord | Meeting | None] = ConflictDialog.ask
         self.ask_bulk: Callable[..., list[tuple[AidRecord, AidRecord]] | None] = BulkEditDialog.ask
+        self.ask_history: Callable[..., bool] = HistoryValueDialog.ask
         for page in (view.records_page, view.meetings_page):
             # Queued: the editor closes first; the save then reads the table again.
             page.model.cellEdited.connect(self.edit_cell, Qt.ConnectionType.QueuedConnection)
@@ -158,6 +161,41 @@ class EditActions(QObject):
             break
         if after != before:  # taking theirs whole leaves nothing to save
             save(before, after)
+
+    # -- history ------------------------------------------------------------------------------
+
+    def open_history(self, entry: HistoryEntry, old: str, new: str) -> None:
+        """Show a change's earlier value whole; put it back if the person asks."""
+        catalogue = self.editor.catalogue
+        writable = catalogue is not None and not catalogue.read_only
+        earlier = earlier_value(entry)
+        if not self.ask_history(self.window, entry, old, new, writable and earlier is not None):
+            return
+        catalogue = self._writable()
+        if catalogue is None or earlier is None:
+            return
+        field, value = earlier
+        try:
+            if entry.entity == "aid_record":
+                current: AidRecord | Meeting = catalogue.record(entry.entity_id)
+            else:
+                current = catalogue.meeting(entry.entity_id)
+        except CatalogueError as error:
+            self.notifier.error(self.window, self.tr("Cannot put the value back"), error.message)
+            return
+        after = dataclasses.replace(current, **{field: value})
+        problems = (
+            record_problems(after) if isinstance(after, AidRecord) else meeting_problems(after)
+        )
+        if problems:
+            self.notifier.error(self.window, self.tr("Cannot put the value back"),
+                                problems[0].message)  # fmt: skip
+        elif after == current:
+            self._say(self.tr("That value is the one in the file now."))
+        elif isinstance(current, AidRecord) and isinstance(after, AidRecord):
+            self.editor.edit_record(current, after)
+        elif isinstance(current, Meeting) and isinstance(after, Meeting):
+            self.editor.edit_meeting(current, after)
 
     # -- many records at once -----------------------------------------------------------------
 

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
             page.view.doubleClicked.connect(self.edits.edit)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.detail.noteRequested.connect(self.notes.request)
+            page.detail.historyRequested.connect(self.edits.open_history)
         self.action(ActionId.FIND).triggered.connect(self.catalogue_view.focus_search)
         self.action(ActionId.SAVE_VIEW).triggered.connect(self.catalogue_view.save_view)
         self.action(ActionId.CLEAR_FILTERS).triggered.connect(self._clear_filters)

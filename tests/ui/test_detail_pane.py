@@ -367,8 +367,8 @@ def test_history_is_newest_first_and_capped(pane: SpyPane, sample: Catalogue) ->
     pane.show_record(sample, record_id)
     history = _section(_lines(pane), "History")
 
-    assert history[5:8] == ["tester", "Title", "NASAMS, revision 59 → NASAMS, revision 60"]
-    assert history[9:12] == ["tester", "Title", "NASAMS, revision 58 → NASAMS, revision 59"]
+    assert history[5:8] == ["tester", "Title", "NASAMS, revision 59 → NASAMS, revision 60 open"]
+    assert history[9:12] == ["tester", "Title", "NASAMS, revision 58 → NASAMS, revision 59 open"]
     assert "Created" not in history  # the 61st change, the oldest
     assert history[-1] == "… and 12 older changes"  # the record's and its note's creation
 
