@@ -9,6 +9,7 @@ the stack rather than overwriting their change.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,13 +23,15 @@ from aidviewer.store import (
     Catalogue,
     CatalogueError,
     Meeting,
-    MeetingSnapshot,
     Note,
+    Organisation,
     OrganisationMerge,
-    RecordSnapshot,
+    Person,
+    Source,
 )
 
 Row = TypeVar("Row", AidRecord, Meeting)
+Entry = TypeVar("Entry", Organisation, Person, Source)
 
 # The longest part of a note quoted in an action's name ("Undo Delete Note 'Check…'").
 QUOTED = 30
@@ -60,11 +63,24 @@ class Editor(QObject):
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self.catalogue: Catalogue | None = None
+        # (entity, id) -> the version the last step left the row at.
+        self._versions: dict[tuple[str, int], int] = {}
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         """Work on `catalogue`; what could be undone in the previous one is forgotten."""
         self.catalogue = catalogue
         self.stack.clear()
+        self._versions.clear()
+
+    def version_of(self, entity: str, row_id: int, known: int) -> int:
+        """The version to change a row at: the newest of what a step knows and what the
+        steps since left it at (two edits of one record, undone one after the other:
+        the older step must write on the version the newer one's undo left)."""
+        return max(known, self._versions.get((entity, row_id), 0))
+
+    def wrote(self, entity: str, row: Any) -> None:
+        """A step left `row` (as saved) in the file."""
+        self._versions[(entity, row.id)] = row.version
 
     # -- notes ----------------------------------------------------------------------------
 
@@ -107,6 +123,32 @@ class Editor(QObject):
 
     def delete_meeting(self, meeting_id: int) -> bool:
         return self._delete(MEETINGS, meeting_id, _tr("Cannot delete the meeting"))
+
+    # -- organisations, people and sources -------------------------------------------------
+
+    def add_entry(self, row: Entry) -> Entry | None:
+        """Add an organisation, a person or a source; the row as saved, or None."""
+        kind = _ENTRIES[type(row)]
+        command = _Presence(self, _tr("New “{title}”").format(title=quoted(_label(row))), kind)
+        command.row = row
+        saved: Entry | None = command.row if self._push(command) else None
+        return saved
+
+    def edit_entry(self, before: Entry, after: Entry) -> Entry | None:
+        kind = _ENTRIES[type(after)]
+        text = _tr("Edit “{title}”").format(title=quoted(_label(after)))
+        command = _RowEdit(self, text, kind, before, after)
+        saved: Entry | None = command.current if self._push(command) else None
+        return saved
+
+    def delete_entry(self, row: Organisation | Person | Source) -> bool:
+        """Delete an organisation, a person or a source that nothing needs; undo puts it
+        back with what it had (an organisation's people, a person's follow-ups)."""
+        kind = _ENTRIES[type(row)]
+        text = _tr("Delete “{title}”").format(title=quoted(_label(row)))
+        command = _Presence(self, text, kind, present=True)
+        command.row = row
+        return self._push(command)
 
     def _add(self, kind: _Kind, row: Row, title: str) -> Row | None:
         command = _Presence(self, _tr("New “{title}”").format(title=quoted(title)), kind)
@@ -219,10 +261,10 @@ class _NoteCommand(_Command):
         self._become(self.before)
 
     def _become(self, target: Note | None) -> None:
-        catalogue, live = self.catalogue, self.current
+        catalogue, live, editor = self.catalogue, self.current, self.editor
         if target is None:
             assert live is not None
-            catalogue.delete_note(live.id, live.version)
+            catalogue.delete_note(live.id, editor.version_of("note", live.id, live.version))
             self.current = None
         elif live is None and target.id:  # deleted by the step before: put it back
             self.current = catalogue.restore_note(target)
@@ -230,9 +272,12 @@ class _NoteCommand(_Command):
             self.current = catalogue.add_note(target)
             self.after = self.current  # a redo puts back this row, with its id
         else:
+            version = editor.version_of("note", live.id, live.version)
             self.current = catalogue.update_note(
-                dataclasses.replace(target, id=live.id, version=live.version)
+                dataclasses.replace(target, id=live.id, version=version)
             )
+        if self.current is not None:
+            editor.wrote("note", self.current)
         owner = target or live
         assert owner is not None
         if owner.record_id is not None:
@@ -245,13 +290,14 @@ class _NoteCommand(_Command):
 class _Kind:
     """How the store adds, reads, changes, deletes and puts back one kind of row."""
 
-    name: str  # "record" or "meeting", as rowsChanged says it
+    name: str  # "record" or "meeting", as rowsChanged says it; or a directory's entry
     add: Callable[[Catalogue, Any], Any]
     read: Callable[[Catalogue, int], Any]
     update: Callable[[Catalogue, Any], Any]
     snapshot: Callable[[Catalogue, int], Any]
     delete: Callable[[Catalogue, int, int], None]
     restore: Callable[[Catalogue, Any], Any]
+    directory: bool = False  # an organisation, person or source: directoryChanged
 
 
 RECORDS = _Kind(
@@ -262,6 +308,34 @@ MEETINGS = _Kind(
     "meeting", Catalogue.add_meeting, Catalogue.meeting, Catalogue.update_meeting,
     Catalogue.meeting_snapshot, Catalogue.delete_meeting, Catalogue.restore_meeting,
 )  # fmt: skip
+
+
+ORGANISATIONS = _Kind(
+    "organisation", Catalogue.add_organisation, Catalogue.organisation,
+    Catalogue.update_organisation, Catalogue.organisation_snapshot,
+    Catalogue.delete_organisation, Catalogue.restore_organisation, directory=True,
+)  # fmt: skip
+PEOPLE = _Kind(
+    "person", Catalogue.add_person, Catalogue.person, Catalogue.update_person,
+    Catalogue.person_snapshot, Catalogue.delete_person, Catalogue.restore_person,
+    directory=True,
+)  # fmt: skip
+SOURCES = _Kind(
+    "source", Catalogue.add_source, Catalogue.source, Catalogue.update_source,
+    Catalogue.source, Catalogue.delete_source, Catalogue.restore_source, directory=True,
+)  # fmt: skip
+_ENTRIES: dict[type, _Kind] = {Organisation: ORGANISATIONS, Person: PEOPLE, Source: SOURCES}
+
+
+def _label(row: Organisation | Person | Source) -> str:
+    return row.title if isinstance(row, Source) else row.name
+
+
+def _changed(editor: Editor, kind: _Kind, row_id: int) -> None:
+    if kind.directory:
+        editor.directoryChanged.emit()
+    else:
+        editor.rowsChanged.emit(kind.name, row_id)
 
 
 class _Presence(_Command):
@@ -276,7 +350,7 @@ class _Presence(_Command):
         self.kind = kind
         self.present_first = present  # False for New, True for Delete
         self.row: Any = None  # the row as it stands (or stood) in the file
-        self.snapshot: RecordSnapshot | MeetingSnapshot | None = None
+        self.snapshot: Any = None  # what puts the row back as it was
 
     def apply(self) -> None:
         self._go() if self.present_first else self._come()
@@ -290,14 +364,18 @@ class _Presence(_Command):
             self.row = kind.add(catalogue, self.row)
         else:
             self.row = kind.restore(catalogue, self.snapshot)
-        self.editor.rowsChanged.emit(kind.name, self.row.id)
+            for note in getattr(self.snapshot, "notes", ()):  # back at their next version
+                self.editor.wrote("note", catalogue.note(note.id))
+        self.editor.wrote(kind.name, self.row)
+        _changed(self.editor, kind, self.row.id)
 
     def _go(self) -> None:
         catalogue, kind = self.catalogue, self.kind
+        version = self.editor.version_of(kind.name, self.row.id, self.row.version)
         with catalogue.batch():
             self.snapshot = kind.snapshot(catalogue, self.row.id)
-            kind.delete(catalogue, self.row.id, self.row.version)
-        self.editor.rowsChanged.emit(kind.name, self.row.id)
+            kind.delete(catalogue, self.row.id, version)
+        _changed(self.editor, kind, self.row.id)
 
 
 class _RowEdit(_Command):
@@ -317,10 +395,11 @@ class _RowEdit(_Command):
         self._save(self.before)
 
     def _save(self, values: Any) -> None:
-        self.current = self.kind.update(
-            self.catalogue, dataclasses.replace(values, version=self.current.version)
-        )
-        self.editor.rowsChanged.emit(self.kind.name, self.current.id)
+        kind, editor = self.kind, self.editor
+        version = editor.version_of(kind.name, self.current.id, self.current.version)
+        self.current = kind.update(self.catalogue, dataclasses.replace(values, version=version))
+        editor.wrote(kind.name, self.current)
+        _changed(editor, kind, self.current.id)
 
 
 class _ManyEdits(_Command):
@@ -339,12 +418,18 @@ class _ManyEdits(_Command):
         self._save([before for before, _ in self.pairs])
 
     def _save(self, rows: list[AidRecord]) -> None:
-        catalogue = self.catalogue
+        catalogue, editor = self.catalogue, self.editor
         with catalogue.batch():
             saved = [
-                catalogue.update_record(dataclasses.replace(values, version=live.version))
+                catalogue.update_record(
+                    dataclasses.replace(
+                        values, version=editor.version_of("record", live.id, live.version)
+                    )
+                )
                 for values, live in zip(rows, self.current, strict=True)
             ]
+        for row in saved:
+            editor.wrote("record", row)
         self.current = saved
         self.editor.rowsChanged.emit("record", saved[0].id)
 
@@ -357,9 +442,23 @@ class _OrganisationMerge(_Command):
 
     def apply(self) -> None:
         self.merge = self.catalogue.merge_organisations(self.keep_id, self.gone_id)
-        self.editor.directoryChanged.emit()
+        self._wrote()
 
     def revert(self) -> None:
         assert self.merge is not None
         self.catalogue.undo_merge(self.merge)
-        self.editor.directoryChanged.emit()
+        self._wrote()
+
+    def _wrote(self) -> None:
+        """The records, people and organisations the merge (or its undoing) saved anew:
+        the steps before it write on these versions."""
+        merge, catalogue, editor = self.merge, self.catalogue, self.editor
+        assert merge is not None
+        for record_id in dict.fromkeys(record_id for record_id, _ in merge.records):
+            editor.wrote("record", catalogue.record(record_id))
+        for person_id in merge.people:
+            editor.wrote("person", catalogue.person(person_id))
+        for org_id in (self.keep_id, self.gone_id):
+            with contextlib.suppress(CatalogueError):  # merged away: not there
+                editor.wrote("organisation", catalogue.organisation(org_id))
+        editor.directoryChanged.emit()
