@@ -30,6 +30,7 @@ from .catalogue_view import CatalogueView
 from .cell_delegate import CellDelegate
 from .conflict_dialog import ConflictDialog
 from .dialogs import Notifier
+from .directory_actions import DirectoryActions
 from .history_dialog import HistoryValueDialog, earlier_value
 from .meeting_form import MeetingForm
 from .notes import NoteActions
@@ -63,6 +64,7 @@ class EditActions(QObject):
         self.ask_conflict: Callable[..., AidRecord | Meeting | None] = ConflictDialog.ask
         self.ask_bulk: Callable[..., list[tuple[AidRecord, AidRecord]] | None] = BulkEditDialog.ask
         self.ask_history: Callable[..., bool] = HistoryValueDialog.ask
+        self.directory = DirectoryActions(window, view, editor, notes, notifier)
         for page in (view.records_page, view.meetings_page):
             # Queued: the editor closes first; the save then reads the table again.
             page.model.cellEdited.connect(self.edit_cell, Qt.ConnectionType.QueuedConnection)
@@ -96,7 +98,7 @@ class EditActions(QObject):
         if catalogue is None:
             return
         blank = AidRecord(title="")
-        record = self.ask_record(self.window, catalogue, blank, self.tr("New Aid Record"))
+        record = self._ask_record(catalogue, blank, self.tr("New Aid Record"))
         if record is not None:
             self.editor.add_record(record)
 
@@ -111,8 +113,22 @@ class EditActions(QObject):
 
     # -- edit ---------------------------------------------------------------------------------
 
+    def _ask_record(self, catalogue: Catalogue, record: AidRecord, title: str) -> AidRecord | None:
+        """The record form, from which new organisations and sources can be made too."""
+        return self.ask_record(
+            self.window,
+            catalogue,
+            record,
+            title,
+            new_organisation=self.directory.new_organisation,
+            new_source=self.directory.new_source,
+        )
+
     def edit(self) -> None:
-        """Edit the aid record or meeting shown."""
+        """Edit the aid record or meeting shown, or the organisation or person selected."""
+        if self.directory.on_directory_page():
+            self.directory.edit_current()
+            return
         shown = self._shown()
         catalogue = self._writable() if shown is not None else None
         if shown is None or catalogue is None:
@@ -126,8 +142,11 @@ class EditActions(QObject):
             self.notifier.error(self.window, self.tr("Cannot save the change"), error.message)
 
     def _edit_record(self, catalogue: Catalogue, before: AidRecord) -> None:
-        self._edit_row(catalogue, before, self.ask_record, catalogue.record,
-                       self.editor.edit_record, self.tr("Edit Aid Record"))  # fmt: skip
+        def ask(_window: object, catalogue: Catalogue, record: AidRecord, title: str) -> Any:
+            return self._ask_record(catalogue, record, title)
+
+        self._edit_row(catalogue, before, ask, catalogue.record, self.editor.edit_record,
+                       self.tr("Edit Aid Record"))  # fmt: skip
 
     def _edit_meeting(self, catalogue: Catalogue, before: Meeting) -> None:
         self._edit_row(catalogue, before, self.ask_meeting, catalogue.meeting,
@@ -294,7 +313,7 @@ class EditActions(QObject):
             title=self.tr("{title} (copy)").format(title=original.title),
             stages=tuple(dataclasses.replace(stage, id=0) for stage in original.stages),
         )
-        record = self.ask_record(self.window, catalogue, copy, self.tr("Duplicate Aid Record"))
+        record = self._ask_record(catalogue, copy, self.tr("Duplicate Aid Record"))
         if record is not None:
             self.editor.add_record(record)
 
@@ -333,6 +352,9 @@ class EditActions(QObject):
     # -- delete -------------------------------------------------------------------------------
 
     def delete(self) -> None:
+        if self.directory.on_directory_page():
+            self.directory.delete_current()
+            return
         shown = self._shown()
         if shown is None or self._writable() is None:
             return

@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.action(ActionId.DUPLICATE_RECORD).triggered.connect(self.edits.duplicate)
         self.action(ActionId.MERGE_ORGANISATION).triggered.connect(self.edits.merge_organisation)
         self.action(ActionId.BULK_EDIT).triggered.connect(self.edits.bulk_edit)
+        directory = self.edits.directory
+        self.action(ActionId.NEW_ORGANISATION).triggered.connect(directory.new_organisation_action)
+        self.action(ActionId.NEW_PERSON).triggered.connect(directory.new_person_action)
         self.editor.directoryChanged.connect(self._directory_changed)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.view.doubleClicked.connect(self.edits.edit)
@@ -255,6 +258,8 @@ class MainWindow(QMainWindow):
         for action_id in (
             ActionId.NEW_RECORD,
             ActionId.NEW_MEETING,
+            ActionId.NEW_ORGANISATION,
+            ActionId.NEW_PERSON,
             ActionId.EDIT_RECORD,
             ActionId.DUPLICATE_RECORD,
             ActionId.BULK_EDIT,
@@ -385,6 +390,8 @@ class MainWindow(QMainWindow):
             ActionId.DELETE_RECORD,
             ActionId.NEW_RECORD,
             ActionId.NEW_MEETING,
+            ActionId.NEW_ORGANISATION,
+            ActionId.NEW_PERSON,
             ActionId.EDIT_RECORD,
             ActionId.DUPLICATE_RECORD,
             ActionId.MERGE_ORGANISATION,

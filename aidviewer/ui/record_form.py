@@ -10,9 +10,10 @@ its date; the person may give their own rate instead.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +45,8 @@ from aidviewer.store import (
     Catalogue,
     FuzzyDate,
     Money,
+    Organisation,
+    Source,
     Stage,
     StageKind,
     minor_digits,
@@ -56,14 +60,29 @@ from .form_parts import close_or_keep, name_picker, problem_label
 _STAGE_COLUMNS = ("stage", "date", "quantity", "amount", "currency", "note")
 
 
+# Makes a new organisation (its name typed already) or source (its title): the new row,
+# or None if the person cancelled.
+NewOrganisation = Callable[[str], Organisation | None]
+NewSource = Callable[[str], Source | None]
+
+
 class RecordForm(QDialog):
     def __init__(
-        self, parent: QWidget | None, catalogue: Catalogue, record: AidRecord, title: str
+        self,
+        parent: QWidget | None,
+        catalogue: Catalogue,
+        record: AidRecord,
+        title: str,
+        *,
+        new_organisation: NewOrganisation | None = None,
+        new_source: NewSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("record_form")
         self.setWindowTitle(title)
         self.record = record
+        self._new_organisation = new_organisation
+        self._new_source = new_source
         self._orgs = {org.name.casefold(): org.id for org in catalogue.organisations()}
         for org in catalogue.organisations():
             for alias in org.aliases:
@@ -215,7 +234,14 @@ class RecordForm(QDialog):
             (self.tr("It&em:"), self.item, None),
         ]
         for label, widget, field in rows:
-            self._row(form, label, widget, field)
+            if isinstance(widget, QComboBox) and field in ("donor", "recipient", "implementer") \
+                    and self._new_organisation:  # fmt: skip
+                picker = QHBoxLayout()
+                picker.addWidget(widget, 1)
+                picker.addWidget(self._new_organisation_button(widget, field))
+                self._row(form, label, picker, field, widget)
+            else:
+                self._row(form, label, widget, field)
         count = QHBoxLayout()
         count.addWidget(self.quantity)
         count.addWidget(QLabel(self.tr("Unit:"), self))
@@ -244,7 +270,16 @@ class RecordForm(QDialog):
         buttons.addStretch()
         stages.addLayout(buttons)
         self._row(form, self.tr("&Stages:"), stages, "stages", self.stages)
-        self._row(form, self.tr("Sources:"), self.sources, None)
+        if self._new_source is not None:
+            sources = QVBoxLayout()
+            sources.addWidget(self.sources)
+            add_source = QPushButton(self.tr("New Source…"), self)
+            add_source.setObjectName("new_source")
+            add_source.clicked.connect(self._add_source)
+            sources.addWidget(add_source, 0, Qt.AlignmentFlag.AlignLeft)
+            self._row(form, self.tr("Sources:"), sources, None, self.sources)
+        else:
+            self._row(form, self.tr("Sources:"), self.sources, None)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -265,6 +300,49 @@ class RecordForm(QDialog):
             problem = problem_label(self, name)
             form.addRow("", problem)
             self._problems[name] = problem
+
+    def _new_organisation_button(self, picker: QComboBox, field: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"new_{field}")
+        button.setText(self.tr("New…"))
+        button.setToolTip(self.tr("New organisation…"))
+        button.setAccessibleName(self.tr("New organisation"))
+        button.clicked.connect(lambda: self._add_organisation(picker))
+        return button
+
+    def _add_organisation(self, picker: QComboBox) -> None:
+        """A new organisation, named as typed if the name is not known yet; it goes into
+        every picker and into this one."""
+        assert self._new_organisation is not None
+        typed = picker.currentText().strip()
+        org = self._new_organisation("" if typed.casefold() in self._orgs else typed)
+        if org is None:
+            return
+        self._orgs[org.name.casefold()] = org.id
+        for alias in org.aliases:
+            self._orgs.setdefault(alias.casefold(), org.id)
+        for combo in (self.donor, self.recipient, self.implementer):
+            current = combo.currentText()
+            combo.addItem(org.name)
+            completer = combo.completer()
+            model = completer.model() if completer is not None else None
+            if isinstance(model, QStringListModel):
+                model.setStringList([*model.stringList(), org.name])
+            combo.setCurrentText(current)
+        picker.setCurrentText(org.name)
+        self._check()
+
+    def _add_source(self) -> None:
+        """A new source, cited by this record at once."""
+        assert self._new_source is not None
+        source = self._new_source("")
+        if source is None:
+            return
+        item = QListWidgetItem(source.title, self.sources)
+        item.setData(Qt.ItemDataRole.UserRole, source.id)
+        item.setCheckState(Qt.CheckState.Checked)
+        self.sources.scrollToItem(item)
+        self._check()
 
     def _add_stage(self) -> None:
         self._add_stage_row(self.stages, Stage(kind=StageKind.ANNOUNCED))
@@ -476,7 +554,15 @@ class RecordForm(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, catalogue: Catalogue, record: AidRecord, title: str
+        cls,
+        parent: QWidget | None,
+        catalogue: Catalogue,
+        record: AidRecord,
+        title: str,
+        *,
+        new_organisation: NewOrganisation | None = None,
+        new_source: NewSource | None = None,
     ) -> AidRecord | None:
-        form = cls(parent, catalogue, record, title)
+        form = cls(parent, catalogue, record, title, new_organisation=new_organisation,
+                   new_source=new_source)  # fmt: skip
         return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
