@@ -34,7 +34,7 @@ from aidviewer.editing.bulk import BulkChange, bulk_problems, changed_records, p
 from aidviewer.models.labels import aid_type_label, stage_label
 from aidviewer.store import AidRecord, AidType, Catalogue, FuzzyDate, Stage, StageKind
 
-from .form_parts import PROBLEM_COLOUR, name_picker, problem_label
+from .form_parts import PROBLEM_COLOUR, TagCompleter, name_picker, problem_label
 
 # How many record problems the red line lists before it only counts the rest.
 SHOWN_PROBLEMS = 3
@@ -96,8 +96,10 @@ class BulkEditDialog(QDialog):
         self.add_tags = QLineEdit(self)
         self.set_remove_tags = QCheckBox(self.tr("Re&move tags:"), self)
         self.remove_tags = QLineEdit(self)
+        tags = [tag.name for tag in catalogue.tags()]
         for edit in (self.add_tags, self.remove_tags):
             edit.setPlaceholderText(self.tr("separated by commas"))
+            TagCompleter(tags, edit)
 
         self.set_stage = QCheckBox(self.tr("&Stage reached:"), self)
         self.stage = QComboBox(self)

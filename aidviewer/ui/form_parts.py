@@ -1,12 +1,13 @@
-"""What the record and meeting forms share: a name picker with type-ahead, the red line
-beside a field that says what is wrong with it, and asking before closing with changes."""
+"""What the record and meeting forms share: a name picker with type-ahead, tags typed
+with suggestions, the red line beside a field that says what is wrong with it, and asking
+before closing with changes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLabel, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLabel, QLineEdit, QWidget
 
 PROBLEM_COLOUR = "#b3261e"
 
@@ -24,6 +25,27 @@ def name_picker(parent: QWidget, names: list[str], current: str) -> QComboBox:
     combo.setCompleter(completer)
     combo.setCurrentText(current)
     return combo
+
+
+class TagCompleter(QCompleter):
+    """Suggests the catalogue's tags for the tag being typed: the text after the last
+    comma. Choosing one keeps the tags before it."""
+
+    def __init__(self, tags: list[str], edit: QLineEdit) -> None:
+        super().__init__(sorted(tags, key=str.casefold), edit)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._edit = edit
+        edit.setCompleter(self)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        text = self._edit.text()
+        before = text.rsplit(",", 1)[0].strip() if "," in text else ""
+        tag = str(index.data())
+        return f"{before}, {tag}" if before else tag
 
 
 def problem_label(parent: QWidget, name: str) -> QLabel:

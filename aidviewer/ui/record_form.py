@@ -54,7 +54,7 @@ from aidviewer.store import (
 
 from .dialogs import ask_unsaved
 from .filter_dialogs import problem_and_buttons
-from .form_parts import close_or_keep, name_picker, problem_label
+from .form_parts import TagCompleter, close_or_keep, name_picker, problem_label
 
 # The stages editor's columns, in order.
 _STAGE_COLUMNS = ("stage", "date", "quantity", "amount", "currency", "note")
@@ -135,6 +135,7 @@ class RecordForm(QDialog):
         self.euro_value.setTextFormat(Qt.TextFormat.PlainText)
         self.tags = QLineEdit(", ".join(record.tags), self)
         self.tags.setPlaceholderText(self.tr("separated by commas"))
+        TagCompleter([tag.name for tag in catalogue.tags()], self.tags)
         self.stages = self._stages_table(record.stages)
         self.sources = QListWidget(self)
         self.sources.setFixedHeight(70)

@@ -504,3 +504,21 @@ def test_a_stage_amount_keeps_its_rate_until_its_date_or_amount_changes(
     assert revalued is not None and revalued.stages[0].money is not None
     rate, _ = ecb_rate("USD", date(2023, 12, 1))  # type: ignore[misc]
     assert revalued.stages[0].money.eur_rate == rate != own.eur_rate
+
+
+def test_tags_are_suggested_for_the_tag_being_typed(qtbot: QtBot, sample_path: Path) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        names = {tag.name for tag in catalogue.tags()}
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+    completer = form.tags.completer()
+    assert completer is not None
+    assert {completer.model().index(i, 0).data() for i in range(completer.model().rowCount())} == (
+        names
+    )
+    form.tags.setText("air defence, nas")
+    assert completer.splitPath(form.tags.text()) == ["nas"]
+    completer.setCompletionPrefix("nas")
+    # Choosing the suggestion keeps the tags typed before it.
+    assert completer.currentCompletion() == "air defence, NASAMS"
