@@ -12,11 +12,11 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
 from aidviewer.store import Catalogue, CatalogueError, Organisation, Person, Source
 
+from .acting import Acting
 from .catalogue_view import CatalogueView
 from .dialogs import Notifier
 from .directory_forms import OrganisationForm, PersonForm, SourceForm
@@ -29,7 +29,7 @@ Entry = TypeVar("Entry", Organisation, Person, Source)
 _META = frozenset({"id", "version", "created_at", "updated_at", "updated_by"})
 
 
-class DirectoryActions(QObject):
+class DirectoryActions(Acting):
     def __init__(
         self,
         window: QMainWindow,
@@ -38,24 +38,13 @@ class DirectoryActions(QObject):
         notes: NoteActions,
         notifier: Notifier,
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.view = view
-        self.editor = editor
-        self.notes = notes
-        self.notifier = notifier
+        super().__init__(window, view, editor, notes, notifier)
         # Tests replace these, not the forms' internals.
         self.ask_organisation: Callable[..., Organisation | None] = OrganisationForm.ask
         self.ask_person: Callable[..., Person | None] = PersonForm.ask
         self.ask_source: Callable[..., Source | None] = SourceForm.ask
         for name in ("organisations", "people"):
             view.directory[name].itemActivated.connect(self.edit_item)
-
-    def _writable(self) -> Catalogue | None:
-        catalogue = self.editor.catalogue
-        if catalogue is None or catalogue.read_only or self.notes.staff_name() is None:
-            return None
-        return catalogue
 
     def current_item(self) -> Organisation | Person | None:
         """The organisation or person selected on the page shown, if that is one of
@@ -178,9 +167,6 @@ class DirectoryActions(QObject):
             return
         if self.editor.delete_entry(item):
             self._say(self.tr("Deleted. Edit > Undo brings it back."))
-
-    def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 6000)
 
 
 def _over(current: Entry, before: Entry, after: Entry) -> Entry:

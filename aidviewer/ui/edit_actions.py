@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from aidviewer.editing import meeting_problems, record_problems
@@ -25,6 +25,7 @@ from aidviewer.store import (
     RecordSummary,
 )
 
+from .acting import Acting
 from .bulk_edit_dialog import BulkEditDialog
 from .catalogue_view import CatalogueView
 from .cell_delegate import CellDelegate
@@ -43,7 +44,7 @@ Row = TypeVar("Row", AidRecord, Meeting)
 BULK_LIMIT = 1000
 
 
-class EditActions(QObject):
+class EditActions(Acting):
     def __init__(
         self,
         window: QMainWindow,
@@ -52,12 +53,7 @@ class EditActions(QObject):
         notes: NoteActions,
         notifier: Notifier,
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.view = view
-        self.editor = editor
-        self.notes = notes
-        self.notifier = notifier
+        super().__init__(window, view, editor, notes, notifier)
         # Tests replace these, not the dialogs' internals.
         self.ask_record: Callable[..., AidRecord | None] = RecordForm.ask
         self.ask_meeting: Callable[..., Meeting | None] = MeetingForm.ask
@@ -73,16 +69,6 @@ class EditActions(QObject):
             for delegate in delegates | {table.itemDelegate()}:
                 if isinstance(delegate, CellDelegate):
                     delegate.problemShown.connect(self._show_problem)
-
-    def _writable(self) -> Catalogue | None:
-        """The catalogue, if changes can be made and the person has given their name."""
-        catalogue = self.editor.catalogue
-        if catalogue is None or catalogue.read_only or self.notes.staff_name() is None:
-            return None
-        return catalogue
-
-    def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 6000)
 
     def _shown(self) -> tuple[str, int] | None:
         page = self.view.current_browse_page()
