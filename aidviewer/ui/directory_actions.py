@@ -18,6 +18,7 @@ from aidviewer.store import Catalogue, CatalogueError, Organisation, Person, Sou
 
 from .acting import Acting
 from .catalogue_view import CatalogueView
+from .detail_html import local_time
 from .dialogs import Notifier
 from .directory_forms import OrganisationForm, PersonForm, SourceForm
 from .notes import NoteActions
@@ -141,7 +142,7 @@ class DirectoryActions(Acting):
     ) -> None:
         shown = before
         while True:
-            after = ask(self.window, catalogue, shown, title)
+            after = ask(self.window, catalogue, shown, title, base=before)
             if after is None or after == before:
                 return
             current = read(before.id)
@@ -154,7 +155,10 @@ class DirectoryActions(Acting):
                 self.tr(
                     "{who} saved this at {when}, after you opened it. The form shows their"
                     " version with your changes on top: check it and save."
-                ).format(who=current.updated_by, when=current.updated_at),
+                ).format(
+                    who=current.updated_by or self.tr("Someone"),
+                    when=local_time(current.updated_at),
+                ),
             )
             shown, before = _over(current, before, after), current
 

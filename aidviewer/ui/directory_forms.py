@@ -279,9 +279,17 @@ class OrganisationForm(_DirectoryForm):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, catalogue: Catalogue, org: Organisation, title: str
+        cls,
+        parent: QWidget | None,
+        catalogue: Catalogue,
+        org: Organisation,
+        title: str,
+        *,
+        base: Organisation | None = None,
     ) -> Organisation | None:
         form = cls(parent, catalogue, org, title)
+        if base is not None:  # changes count from the row as read (see RecordForm.base)
+            form._original = base
         return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -341,9 +349,17 @@ class PersonForm(_DirectoryForm):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, catalogue: Catalogue, person: Person, title: str
+        cls,
+        parent: QWidget | None,
+        catalogue: Catalogue,
+        person: Person,
+        title: str,
+        *,
+        base: Person | None = None,
     ) -> Person | None:
         form = cls(parent, catalogue, person, title)
+        if base is not None:  # changes count from the row as read (see RecordForm.base)
+            form._original = base
         return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -437,7 +453,15 @@ class SourceForm(_DirectoryForm):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, catalogue: Catalogue, source: Source, title: str
+        cls,
+        parent: QWidget | None,
+        catalogue: Catalogue,
+        source: Source,
+        title: str,
+        *,
+        base: Source | None = None,
     ) -> Source | None:
         form = cls(parent, catalogue, source, title)
+        if base is not None:  # changes count from the row as read (see RecordForm.base)
+            form._original = base
         return form.value() if form.exec() == QDialog.DialogCode.Accepted else None

@@ -21,6 +21,7 @@ from aidviewer.store import (
     HistoryEntry,
     Meeting,
     MeetingSummary,
+    NotFoundError,
     Organisation,
     RecordSummary,
 )
@@ -99,7 +100,9 @@ class EditActions(Acting):
 
     # -- edit ---------------------------------------------------------------------------------
 
-    def _ask_record(self, catalogue: Catalogue, record: AidRecord, title: str) -> AidRecord | None:
+    def _ask_record(
+        self, catalogue: Catalogue, record: AidRecord, title: str, **options: Any
+    ) -> AidRecord | None:
         """The record form, from which new organisations and sources can be made too."""
         return self.ask_record(
             self.window,
@@ -108,6 +111,7 @@ class EditActions(Acting):
             title,
             new_organisation=self.directory.new_organisation,
             new_source=self.directory.new_source,
+            **options,
         )
 
     def edit(self) -> None:
@@ -128,8 +132,9 @@ class EditActions(Acting):
             self.notifier.error(self.window, self.tr("Cannot save the change"), error.message)
 
     def _edit_record(self, catalogue: Catalogue, before: AidRecord) -> None:
-        def ask(_window: object, catalogue: Catalogue, record: AidRecord, title: str) -> Any:
-            return self._ask_record(catalogue, record, title)
+        def ask(_window: object, catalogue: Catalogue, record: AidRecord, title: str,
+                **options: Any) -> Any:  # fmt: skip
+            return self._ask_record(catalogue, record, title, **options)
 
         self._edit_row(catalogue, before, ask, catalogue.record, self.editor.edit_record,
                        self.tr("Edit Aid Record"))  # fmt: skip
@@ -151,10 +156,14 @@ class EditActions(Acting):
         side by side to choose from, or back to the form with what was typed."""
         shown = before
         while True:
-            after = ask(self.window, catalogue, shown, title)
+            after = ask(self.window, catalogue, shown, title, base=before)
             if after is None or after == before:
                 return
-            current = read(before.id)
+            try:
+                current = read(before.id)
+            except NotFoundError:
+                self._deleted_meanwhile(before.title, after)
+                return
             if current.version == before.version:
                 break
             merged = self.ask_conflict(self.window, catalogue, before, after, current)
@@ -166,6 +175,22 @@ class EditActions(Acting):
             break
         if after != before:  # taking theirs whole leaves nothing to save
             save(before, after)
+
+    def _deleted_meanwhile(self, title: str, typed: AidRecord | Meeting) -> None:
+        """The row being edited was deleted meanwhile: offer to keep what was typed as a
+        new one rather than lose it."""
+        question = self.tr(
+            "Someone deleted “{title}” while you were editing it. Save what you typed as a new one?"
+        ).format(title=title)
+        if not self.notifier.confirm(self.window, self.tr("Deleted meanwhile"), question,
+                                     self.tr("Save as New")):  # fmt: skip
+            return
+        if isinstance(typed, AidRecord):
+            stages = tuple(dataclasses.replace(stage, id=0) for stage in typed.stages)
+            self.editor.add_record(dataclasses.replace(typed, id=0, version=0, stages=stages))
+        else:
+            actions = tuple(dataclasses.replace(action, id=0) for action in typed.actions)
+            self.editor.add_meeting(dataclasses.replace(typed, id=0, version=0, actions=actions))
 
     # -- history ------------------------------------------------------------------------------
 

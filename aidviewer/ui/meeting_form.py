@@ -49,13 +49,21 @@ FOUND_SHOWN = 30  # records a search in the picker lists
 
 class MeetingForm(QDialog):
     def __init__(
-        self, parent: QWidget | None, catalogue: Catalogue, meeting: Meeting, title: str
+        self,
+        parent: QWidget | None,
+        catalogue: Catalogue,
+        meeting: Meeting,
+        title: str,
+        *,
+        base: Meeting | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meeting_form")
         self.setWindowTitle(title)
         self.catalogue = catalogue
         self.meeting = meeting
+        # What the form counts changes from (see RecordForm.base).
+        self.base = base if base is not None else meeting
         self.people = {person.id: person.name for person in catalogue.people()}
         self._person_ids = {name.casefold(): pid for pid, name in self.people.items()}
         self._problems: dict[str, QLabel] = {}
@@ -341,7 +349,7 @@ class MeetingForm(QDialog):
         self._valid = meeting if not problems else None
 
     def changed(self) -> bool:
-        return self._read()[0] != self.meeting
+        return self._read()[0] != self.base
 
     def reject(self) -> None:
         """Closing with changes asks Save, Discard or Cancel."""
@@ -355,9 +363,15 @@ class MeetingForm(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, catalogue: Catalogue, meeting: Meeting, title: str
+        cls,
+        parent: QWidget | None,
+        catalogue: Catalogue,
+        meeting: Meeting,
+        title: str,
+        *,
+        base: Meeting | None = None,
     ) -> Meeting | None:
-        form = cls(parent, catalogue, meeting, title)
+        form = cls(parent, catalogue, meeting, title, base=base)
         return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -76,11 +76,15 @@ class RecordForm(QDialog):
         *,
         new_organisation: NewOrganisation | None = None,
         new_source: NewSource | None = None,
+        base: AidRecord | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("record_form")
         self.setWindowTitle(title)
         self.record = record
+        # What the form counts changes from: the record as read, even when the form
+        # opens again with what the person had typed (after a conflict, say).
+        self.base = base if base is not None else record
         self._new_organisation = new_organisation
         self._new_source = new_source
         self._orgs = {org.name.casefold(): org.id for org in catalogue.organisations()}
@@ -540,7 +544,7 @@ class RecordForm(QDialog):
 
     def changed(self) -> bool:
         """Whether the form shows anything other than the record it opened with."""
-        return self._read()[0] != self.record
+        return self._read()[0] != self.base
 
     def reject(self) -> None:
         """Closing with changes asks Save, Discard or Cancel: typed work is not lost to a
@@ -563,7 +567,8 @@ class RecordForm(QDialog):
         *,
         new_organisation: NewOrganisation | None = None,
         new_source: NewSource | None = None,
+        base: AidRecord | None = None,
     ) -> AidRecord | None:
         form = cls(parent, catalogue, record, title, new_organisation=new_organisation,
-                   new_source=new_source)  # fmt: skip
+                   new_source=new_source, base=base)  # fmt: skip
         return form.value() if form.exec() == QDialog.DialogCode.Accepted else None

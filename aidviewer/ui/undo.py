@@ -2,14 +2,16 @@
 
 A change is made first and pushed only once the store has taken it, so a refused change
 (an empty note, a conflict, a full disk) never reaches the stack and the person sees why.
-Undoing or redoing goes through the store's versions like any other save: when a
-colleague has changed the row meanwhile, the step is refused, said so, and dropped from
-the stack rather than overwriting their change.
+
+Undoing or redoing a step changes only the fields the step changed, on the row as it is
+in the file now: a colleague's change to other fields since stays. If someone changed one
+of the step's own fields meanwhile (or, for a row the step would delete, anything at all),
+the step is refused, said so, and dropped from the stack rather than overwriting their
+change.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +31,8 @@ from aidviewer.store import (
     Person,
     Source,
 )
+
+from .detail_html import local_time
 
 Row = TypeVar("Row", AidRecord, Meeting)
 Entry = TypeVar("Entry", Organisation, Person, Source)
@@ -63,24 +67,11 @@ class Editor(QObject):
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self.catalogue: Catalogue | None = None
-        # (entity, id) -> the version the last step left the row at.
-        self._versions: dict[tuple[str, int], int] = {}
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         """Work on `catalogue`; what could be undone in the previous one is forgotten."""
         self.catalogue = catalogue
         self.stack.clear()
-        self._versions.clear()
-
-    def version_of(self, entity: str, row_id: int, known: int) -> int:
-        """The version to change a row at: the newest of what a step knows and what the
-        steps since left it at (two edits of one record, undone one after the other:
-        the older step must write on the version the newer one's undo left)."""
-        return max(known, self._versions.get((entity, row_id), 0))
-
-    def wrote(self, entity: str, row: Any) -> None:
-        """A step left `row` (as saved) in the file."""
-        self._versions[(entity, row.id)] = row.version
 
     # -- notes ----------------------------------------------------------------------------
 
@@ -253,6 +244,7 @@ class _NoteCommand(_Command):
         self.before = before
         self.after = after
         self.current = before  # the row as it stands in the file now, None when absent
+        self.change: _Change | None = None  # an edit's fields, once made
 
     def apply(self) -> None:
         self._become(self.after)
@@ -261,10 +253,14 @@ class _NoteCommand(_Command):
         self._become(self.before)
 
     def _become(self, target: Note | None) -> None:
-        catalogue, live, editor = self.catalogue, self.current, self.editor
+        catalogue, live = self.catalogue, self.current
         if target is None:
             assert live is not None
-            catalogue.delete_note(live.id, editor.version_of("note", live.id, live.version))
+            with catalogue.batch():
+                now = catalogue.note(live.id)
+                if _content(now) != _content(live):
+                    raise _changed_meanwhile(now)
+                catalogue.delete_note(now.id, now.version)
             self.current = None
         elif live is None and target.id:  # deleted by the step before: put it back
             self.current = catalogue.restore_note(target)
@@ -272,12 +268,10 @@ class _NoteCommand(_Command):
             self.current = catalogue.add_note(target)
             self.after = self.current  # a redo puts back this row, with its id
         else:
-            version = editor.version_of("note", live.id, live.version)
-            self.current = catalogue.update_note(
-                dataclasses.replace(target, id=live.id, version=version)
-            )
-        if self.current is not None:
-            editor.wrote("note", self.current)
+            if self.change is None:
+                assert self.before is not None and self.after is not None
+                self.change = _Change(NOTES, self.before, self.after)
+            self.current = self.change.make(catalogue, undo=target is self.before)
         owner = target or live
         assert owner is not None
         if owner.record_id is not None:
@@ -338,6 +332,75 @@ def _changed(editor: Editor, kind: _Kind, row_id: int) -> None:
         editor.rowsChanged.emit(kind.name, row_id)
 
 
+NOTES = _Kind(
+    "note", Catalogue.add_note, Catalogue.note, Catalogue.update_note, Catalogue.note,
+    Catalogue.delete_note, Catalogue.restore_note,
+)  # fmt: skip
+
+# What the store keeps about a row besides what a person changes.
+_META = frozenset({"id", "version", "created_at", "updated_at", "updated_by"})
+
+
+def _content(row: Any) -> dict[str, Any]:
+    """What a person can change in a row, comparable between readings: the store's
+    bookkeeping left out, and the ids of a record's stages or a meeting's actions too
+    (a save may number them anew)."""
+    return {
+        field.name: _plain(getattr(row, field.name))
+        for field in dataclasses.fields(row)
+        if field.name not in _META
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    numbered = (
+        dataclasses.is_dataclass(value)
+        and not isinstance(value, type)
+        and any(field.name == "id" for field in dataclasses.fields(value))
+    )
+    return dataclasses.replace(value, id=0) if numbered else value
+
+
+def _changed_meanwhile(now: Any) -> CatalogueError:
+    return CatalogueError(
+        _tr(
+            "{who} changed this at {when}, after this step: undoing or redoing it would"
+            " overwrite that."
+        ).format(who=now.updated_by or _tr("Someone"), when=local_time(now.updated_at))
+    )
+
+
+class _Change:
+    """The fields one step changes in one row, with their values before and after: what
+    undo and redo carry over to the row as it is in the file then."""
+
+    def __init__(self, kind: _Kind, before: Any, after: Any) -> None:
+        self.kind = kind
+        self.row_id = before.id
+        was, want = _content(before), _content(after)
+        fields = [name for name in want if was[name] != want[name]]
+        self.before = {name: getattr(before, name) for name in fields}
+        self.after = {name: getattr(after, name) for name in fields}
+
+    def make(self, catalogue: Catalogue, *, undo: bool = False) -> Any:
+        """Change the step's fields from their values before it to after (or back, to
+        undo) on the row as it is in the file now, and nothing else: refused if someone
+        has changed one of them to a third value meanwhile. The row as saved; the first
+        time, the values after are taken as the store keeps them."""
+        was, want = (self.after, self.before) if undo else (self.before, self.after)
+        now = self.kind.read(catalogue, self.row_id)
+        have = _content(now)
+        if any(have[name] not in (_plain(was[name]), _plain(want[name])) for name in want):
+            raise _changed_meanwhile(now)
+        if any(have[name] != _plain(want[name]) for name in want):
+            now = self.kind.update(catalogue, dataclasses.replace(now, **want))
+        if not undo:
+            self.after = {name: getattr(now, name) for name in self.after}
+        return now
+
+
 class _Presence(_Command):
     """A record or meeting coming into the file (New) or going from it (Delete), and
     back. Going takes a snapshot and deletes in one transaction, on the version the row
@@ -364,17 +427,16 @@ class _Presence(_Command):
             self.row = kind.add(catalogue, self.row)
         else:
             self.row = kind.restore(catalogue, self.snapshot)
-            for note in getattr(self.snapshot, "notes", ()):  # back at their next version
-                self.editor.wrote("note", catalogue.note(note.id))
-        self.editor.wrote(kind.name, self.row)
         _changed(self.editor, kind, self.row.id)
 
     def _go(self) -> None:
         catalogue, kind = self.catalogue, self.kind
-        version = self.editor.version_of(kind.name, self.row.id, self.row.version)
         with catalogue.batch():
-            self.snapshot = kind.snapshot(catalogue, self.row.id)
-            kind.delete(catalogue, self.row.id, version)
+            now = kind.read(catalogue, self.row.id)
+            if _content(now) != _content(self.row):  # changed since: theirs would go
+                raise _changed_meanwhile(now)
+            self.snapshot = kind.snapshot(catalogue, now.id)
+            kind.delete(catalogue, now.id, now.version)
         _changed(self.editor, kind, self.row.id)
 
 
@@ -385,21 +447,16 @@ class _RowEdit(_Command):
     def __init__(self, editor: Editor, text: str, kind: _Kind, before: Any, after: Any):
         super().__init__(editor, text)
         self.kind = kind
-        self.before, self.after = before, after
+        self.change = _Change(kind, before, after)
         self.current = before  # the row as it stands in the file
 
     def apply(self) -> None:
-        self._save(self.after)
+        self.current = self.change.make(self.catalogue)
+        _changed(self.editor, self.kind, self.current.id)
 
     def revert(self) -> None:
-        self._save(self.before)
-
-    def _save(self, values: Any) -> None:
-        kind, editor = self.kind, self.editor
-        version = editor.version_of(kind.name, self.current.id, self.current.version)
-        self.current = kind.update(self.catalogue, dataclasses.replace(values, version=version))
-        editor.wrote(kind.name, self.current)
-        _changed(editor, kind, self.current.id)
+        self.current = self.change.make(self.catalogue, undo=True)
+        _changed(self.editor, self.kind, self.current.id)
 
 
 class _ManyEdits(_Command):
@@ -408,29 +465,18 @@ class _ManyEdits(_Command):
 
     def __init__(self, editor: Editor, text: str, pairs: list[tuple[AidRecord, AidRecord]]):
         super().__init__(editor, text)
-        self.pairs = pairs
-        self.current = [before for before, _ in pairs]  # the rows as they stand in the file
+        self.changes = [_Change(RECORDS, before, after) for before, after in pairs]
 
     def apply(self) -> None:
-        self._save([after for _, after in self.pairs])
+        self._make(undo=False)
 
     def revert(self) -> None:
-        self._save([before for before, _ in self.pairs])
+        self._make(undo=True)
 
-    def _save(self, rows: list[AidRecord]) -> None:
-        catalogue, editor = self.catalogue, self.editor
+    def _make(self, *, undo: bool) -> None:
+        catalogue = self.catalogue
         with catalogue.batch():
-            saved = [
-                catalogue.update_record(
-                    dataclasses.replace(
-                        values, version=editor.version_of("record", live.id, live.version)
-                    )
-                )
-                for values, live in zip(rows, self.current, strict=True)
-            ]
-        for row in saved:
-            editor.wrote("record", row)
-        self.current = saved
+            saved = [change.make(catalogue, undo=undo) for change in self.changes]
         self.editor.rowsChanged.emit("record", saved[0].id)
 
 
@@ -442,23 +488,9 @@ class _OrganisationMerge(_Command):
 
     def apply(self) -> None:
         self.merge = self.catalogue.merge_organisations(self.keep_id, self.gone_id)
-        self._wrote()
+        self.editor.directoryChanged.emit()
 
     def revert(self) -> None:
         assert self.merge is not None
         self.catalogue.undo_merge(self.merge)
-        self._wrote()
-
-    def _wrote(self) -> None:
-        """The records, people and organisations the merge (or its undoing) saved anew:
-        the steps before it write on these versions."""
-        merge, catalogue, editor = self.merge, self.catalogue, self.editor
-        assert merge is not None
-        for record_id in dict.fromkeys(record_id for record_id, _ in merge.records):
-            editor.wrote("record", catalogue.record(record_id))
-        for person_id in merge.people:
-            editor.wrote("person", catalogue.person(person_id))
-        for org_id in (self.keep_id, self.gone_id):
-            with contextlib.suppress(CatalogueError):  # merged away: not there
-                editor.wrote("organisation", catalogue.organisation(org_id))
-        editor.directoryChanged.emit()
+        self.editor.directoryChanged.emit()

@@ -92,30 +92,60 @@ def test_selected_records_are_changed_previewed_and_undone_in_one_step(
         assert all("winter package" in catalogue.record(i).tags for i in CHOSEN)
 
 
-def test_a_record_changed_meanwhile_leaves_all_of_them_unchanged(
-    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
-) -> None:
-    window = _window(make_window, sample_path)
-    _select(window, CHOSEN)
+def _colleague_saves_while_asked(window: MainWindow, sample_path: Path, **values: Any) -> None:
+    """The bulk edit dialog sets no category on the chosen records; while it is open, a
+    colleague saves one of them with `values`."""
 
     def ask(parent: Any, catalogue: Catalogue, records: list[AidRecord]) -> Any:
         dialog = BulkEditDialog(parent, catalogue, records)
         dialog.set_category.setChecked(True)
         dialog.category.setCurrentIndex(0)  # none
         pairs = dialog.changed_records()
-        with Catalogue.open(sample_path) as other:  # a colleague saves one of them
+        with Catalogue.open(sample_path) as other:
             record = other.record(CHOSEN[1])
-            other.update_record(dataclasses.replace(record, title="Theirs"))
+            other.update_record(dataclasses.replace(record, **values))
         return pairs
 
     window.edits.ask_bulk = ask
+
+
+def test_a_colleagues_change_to_the_same_field_leaves_all_of_them_unchanged(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
+) -> None:
+    window = _window(make_window, sample_path)
+    _select(window, CHOSEN)
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        other_category = next(
+            c.id for c in catalogue.categories() if c.id != catalogue.record(CHOSEN[1]).category_id
+        )
+    _colleague_saves_while_asked(window, sample_path, category_id=other_category)
     before = _records(sample_path)
     window.action(ActionId.BULK_EDIT).trigger()
     assert notifier.errors and notifier.errors[0][0] == "Edit 3 Records"
     # Only the colleague's save: none of the three lost its category.
-    expected = [(row[0], "Theirs", *row[2:]) if row[0] == CHOSEN[1] else row for row in before[:-1]]
+    expected = [
+        (*row[:2], other_category, *row[3:]) if row[0] == CHOSEN[1] else row for row in before[:-1]
+    ]
     assert _records(sample_path) == [*expected, before[-1]]
     assert not window.editor.stack.canUndo()
+
+
+def test_a_colleagues_change_to_another_field_is_kept(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
+) -> None:
+    window = _window(make_window, sample_path)
+    _select(window, CHOSEN)
+    _colleague_saves_while_asked(window, sample_path, title="Theirs")
+    before = _records(sample_path)
+    window.action(ActionId.BULK_EDIT).trigger()
+    assert not notifier.errors
+    after = {row[0]: row for row in _records(sample_path)[:-1]}
+    assert after[CHOSEN[1]][1] == "Theirs"
+    assert [after[i][2] for i in CHOSEN] == [None, None, None]
+    window.undo_action.trigger()  # their title stays; the categories come back
+    after_undo = {row[0]: row for row in _records(sample_path)[:-1]}
+    assert after_undo[CHOSEN[1]][1] == "Theirs"
+    assert [after_undo[i][2] for i in CHOSEN] == [before[i - 1][2] for i in CHOSEN]
 
 
 def test_nothing_selected_or_too_many_says_so(

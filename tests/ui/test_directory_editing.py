@@ -65,7 +65,7 @@ def test_a_new_organisation_is_made_shown_and_undone(
     window = _window(make_window, sample_path)
     before = _rows(sample_path)
     directory = window.edits.directory
-    directory.ask_organisation = lambda parent, catalogue, org, title: dataclasses.replace(
+    directory.ask_organisation = lambda parent, catalogue, org, title, **_: dataclasses.replace(
         org, name="Caritas Lithuania", kind=OrganisationKind.NGO, aliases=("Caritas LT",)
     )
     window.action(ActionId.NEW_ORGANISATION).trigger()
@@ -89,7 +89,7 @@ def test_renaming_an_organisation_renames_it_in_the_records_and_undoes(
     window = _window(make_window, sample_path)
     before = _rows(sample_path)
     _select(window, "organisations", 1)
-    window.edits.directory.ask_organisation = lambda parent, catalogue, org, title: (
+    window.edits.directory.ask_organisation = lambda parent, catalogue, org, title, **_: (
         dataclasses.replace(org, name="Lithuanian MoD")
     )
     window.action(ActionId.EDIT_RECORD).trigger()
@@ -135,14 +135,14 @@ def test_a_person_is_made_edited_deleted_and_every_step_undone(
     window = _window(make_window, sample_path)
     states = [_rows(sample_path)]
     directory = window.edits.directory
-    directory.ask_person = lambda parent, catalogue, person, title: dataclasses.replace(
+    directory.ask_person = lambda parent, catalogue, person, title, **_: dataclasses.replace(
         person, name="Gabrielius Landsbergis", role="Foreign Minister", organisation_id=1
     )
     window.action(ActionId.NEW_PERSON).trigger()
     states.append(_rows(sample_path))
     assert states[1]["person"][-1][:4] == (4, "Gabrielius Landsbergis", "Foreign Minister", 1)
     _select(window, "people", ANUSAUSKAS)
-    directory.ask_person = lambda parent, catalogue, person, title: dataclasses.replace(
+    directory.ask_person = lambda parent, catalogue, person, title, **_: dataclasses.replace(
         person, role="Former Minister of National Defence"
     )
     window.action(ActionId.EDIT_RECORD).trigger()
@@ -163,7 +163,9 @@ def test_an_organisation_changed_meanwhile_comes_back_with_both_changes(
     _select(window, "organisations", 5)
     shown: list[Organisation] = []
 
-    def ask(parent: Any, catalogue: Catalogue, org: Organisation, title: str) -> Organisation:
+    def ask(
+        parent: Any, catalogue: Catalogue, org: Organisation, title: str, **_: Any
+    ) -> Organisation:
         shown.append(org)
         if len(shown) == 1:  # a colleague saves while the form is open
             with Catalogue.open(sample_path) as other:
@@ -192,7 +194,7 @@ def test_the_record_form_makes_a_new_donor_in_place(
         return dataclasses.replace(org, kind=OrganisationKind.NGO)
 
     window.edits.directory.ask_organisation = new_org
-    window.edits.directory.ask_source = lambda parent, catalogue, source, title: (
+    window.edits.directory.ask_source = lambda parent, catalogue, source, title, **_: (
         dataclasses.replace(source, title="Caritas annual report 2023")
     )
 

@@ -3,6 +3,7 @@ notes written in the real dialog or changed from the detail pane, records delete
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -145,18 +146,37 @@ def test_an_undo_refused_by_a_colleagues_change_is_said_and_dropped(
     window.settings.set_staff_name("Jonas")
     detail = window.catalogue_view.records_page.detail
     note = detail.notes()[0]
-    detail._follow(QUrl(f"aidviewer:note-pin/{note.id}"))
-    # Someone else edits the same note in the file meanwhile.
+    assert window.editor.edit_note(note, dataclasses.replace(note, body="Mine"))
+    # Someone else writes over the same note's text in the file meanwhile.
     con = sqlite3.connect(sample_path, isolation_level=None)
     con.execute("UPDATE note SET body = 'Theirs', version = version + 1 WHERE id = ?", (note.id,))
     con.close()
     window.undo_action.trigger()
-    assert notifier.errors and "after you opened it" in notifier.errors[-1][1]
-    assert (
-        _notes_rows(sample_path)[[r[0] for r in _notes_rows(sample_path)].index(note.id)][3]
-        == "Theirs"
-    )
+    assert notifier.errors and "would overwrite that" in notifier.errors[-1][1]
+    rows = {row[0]: row for row in _notes_rows(sample_path)}
+    assert rows[note.id][3] == "Theirs"
     assert not window.editor.stack.canUndo()  # the refused step is gone
+
+
+def test_an_undo_keeps_a_colleagues_change_to_another_field(
+    make_window: WindowFactory, sample_path: Path, notifier: FakeNotifier
+) -> None:
+    window = _open_on_nasams(make_window, sample_path)
+    window.settings.set_staff_name("Jonas")
+    detail = window.catalogue_view.records_page.detail
+    note = detail.notes()[0]
+    detail._follow(QUrl(f"aidviewer:note-resolve/{note.id}"))
+    con = sqlite3.connect(sample_path, isolation_level=None)  # a colleague edits the text
+    con.execute("UPDATE note SET body = 'Theirs', version = version + 1 WHERE id = ?", (note.id,))
+    con.close()
+    window.undo_action.trigger()  # unresolves; their text stays
+    assert not notifier.errors
+    con = sqlite3.connect(f"file:{sample_path}?mode=ro", uri=True)
+    body, resolved = con.execute(
+        "SELECT body, resolved FROM note WHERE id = ?", (note.id,)
+    ).fetchone()
+    con.close()
+    assert (body, resolved) == ("Theirs", 0)
 
 
 def test_a_read_only_catalogue_offers_no_notes(

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from window_helpers import WindowFactory
+from window_helpers import FakeNotifier, WindowFactory
 
 from aidviewer.editing import ecb_rate, with_rate
 from aidviewer.store import AidRecord, Catalogue, StageKind
@@ -292,7 +292,7 @@ def test_going_back_from_a_conflict_keeps_what_was_typed(
     assert theirs.open_catalogue(sample_path)
     theirs.settings.set_staff_name("Jonas")
     assert mine.catalogue_view.records_page.select_id(NASAMS)
-    titles: list[str] = []
+    titles: list[tuple[str, bool]] = []
 
     def fill(form: RecordForm) -> None:
         form.title.setText("Mine")
@@ -303,13 +303,17 @@ def test_going_back_from_a_conflict_keeps_what_was_typed(
             assert isinstance(dialog, ConflictDialog)
             dialog.reject()
             # The form opens again with what the person typed; they cancel it this time.
-            _when_form_opens(qtbot, lambda again: titles.append(again.title.text()), save=False)
+            _when_form_opens(
+                qtbot,
+                lambda again: titles.append((again.title.text(), again.changed())),
+                save=False,
+            )
 
         QTimer.singleShot(0, back)
 
     _when_form_opens(qtbot, fill)
     mine.action(ActionId.EDIT_RECORD).trigger()
-    assert titles == ["Mine"]
+    assert titles == [("Mine", True)]  # closing it again would ask before discarding
     with Catalogue.open(sample_path, read_only=True) as catalogue:
         assert catalogue.record(NASAMS).title == "Theirs"
 
@@ -522,3 +526,29 @@ def test_tags_are_suggested_for_the_tag_being_typed(qtbot: QtBot, sample_path: P
     completer.setCompletionPrefix("nas")
     # Choosing the suggestion keeps the tags typed before it.
     assert completer.currentCompletion() == "air defence, NASAMS"
+
+
+def test_a_record_deleted_while_edited_can_be_saved_as_new(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, notifier: FakeNotifier
+) -> None:
+    window = _window(make_window, sample_path)
+    assert window.catalogue_view.records_page.select_id(NASAMS)
+    notifier.confirm_answers.append(True)
+
+    def fill(form: RecordForm) -> None:
+        form.title.setText("Mine")
+        with Catalogue.open(sample_path) as other:  # a colleague deletes it meanwhile
+            record = other.record(NASAMS)
+            other.delete_record(record.id, record.version)
+
+    _when_form_opens(qtbot, fill)
+    window.action(ActionId.EDIT_RECORD).trigger()
+    assert (
+        notifier.questions and "deleted “NASAMS launchers and equipment”" in notifier.questions[-1]
+    )
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        titles = [summary.title for summary in catalogue.record_summaries()]
+        mine = next(s for s in catalogue.record_summaries() if s.title == "Mine")
+        record = catalogue.record(mine.id)
+    assert "Mine" in titles and record.id != NASAMS
+    assert [stage.kind for stage in record.stages] == [StageKind.DELIVERED]

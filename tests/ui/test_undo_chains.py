@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from aidviewer.store import Catalogue, Note
+from aidviewer.store import AidRecord, Catalogue, Note
 from aidviewer.ui.undo import Editor
 
 NASAMS = 2
@@ -132,16 +132,51 @@ def test_a_chain_of_steps_undoes_and_redoes_to_the_exact_rows(
     assert editor.stack.count() == len(CHAINS[chain])
 
 
-def test_a_colleagues_save_between_steps_is_still_a_conflict(
+def test_an_undo_keeps_a_colleagues_change_to_other_fields(
+    editor: Editor, sample_path: Path
+) -> None:
+    """Steps on either side of a colleague's save: undoing both gives back this person's
+    fields and keeps the colleague's."""
+    _edit(editor, title="one")
+    with Catalogue.open(sample_path) as other:
+        record = other.record(NASAMS)
+        other.update_record(dataclasses.replace(record, item="Their item"))
+    _edit(editor, quantity=4)
+    editor.stack.undo()
+    editor.stack.undo()
+    assert editor.failures == []  # type: ignore[attr-defined]
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        record = catalogue.record(NASAMS)
+    assert (record.title, record.quantity, record.item) == (
+        "NASAMS launchers and equipment",
+        None,
+        "Their item",
+    )
+
+
+def test_a_colleagues_change_to_the_steps_own_field_is_a_conflict(
     editor: Editor, sample_path: Path
 ) -> None:
     _edit(editor, title="one")
     _edit(editor, title="two")
     with Catalogue.open(sample_path) as other:
         record = other.record(NASAMS)
-        other.update_record(dataclasses.replace(record, quantity=99))
-    editor.stack.undo()  # would overwrite the colleague's quantity: refused
+        other.update_record(dataclasses.replace(record, title="Theirs"))
+    before = _rows(sample_path)
+    editor.stack.undo()  # would overwrite the colleague's title: refused
+    assert editor.failures  # type: ignore[attr-defined]
+    assert _rows(sample_path) == before
+    assert editor.stack.count() == 1  # the refused step is dropped
+
+
+def test_undoing_a_new_record_a_colleague_has_changed_is_refused(
+    editor: Editor, sample_path: Path
+) -> None:
+    record = editor.add_record(AidRecord(title="Fresh"))
+    assert record is not None
+    with Catalogue.open(sample_path) as other:
+        other.update_record(dataclasses.replace(other.record(record.id), quantity=3))
+    editor.stack.undo()  # deleting it would take their quantity with it
     assert editor.failures  # type: ignore[attr-defined]
     with Catalogue.open(sample_path, read_only=True) as catalogue:
-        record = catalogue.record(NASAMS)
-    assert (record.title, record.quantity) == ("two", 99)
+        assert catalogue.record(record.id).quantity == 3
