@@ -10,7 +10,7 @@ from .assign import (
     split_assignments,
 )
 from .rates import ecb_rate, in_euros, with_rate
-from .rules import Problem, known_currencies, meeting_problems, record_problems
+from .rules import Problem, known_currencies, meeting_problems, problem, record_problems
 
 __all__ = [
     "MEETING_FIELDS",
@@ -22,6 +22,7 @@ __all__ = [
     "in_euros",
     "known_currencies",
     "meeting_problems",
+    "problem",
     "record_problems",
     "split_assignments",
     "with_rate",

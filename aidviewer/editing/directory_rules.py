@@ -16,15 +16,21 @@ import pycountry
 
 from aidviewer.store import Organisation, Person, Source
 
-from .rules import Problem
+from .rules import Problem, problem
 
 URL_SCHEMES = ("http://", "https://")
 
 
+# Codes ISO 3166-1 leaves to users that aid data uses for donors: the European Union
+# (in IATI and FTS) and Kosovo.
+USER_ASSIGNED = frozenset({"EU", "XK"})
+
+
 @cache
 def known_countries() -> frozenset[str]:
-    """The ISO 3166-1 alpha-2 codes (pycountry ships the standard's list)."""
-    return frozenset(country.alpha_2 for country in pycountry.countries)
+    """The ISO 3166-1 alpha-2 codes (pycountry ships the standard's list), and the
+    user-assigned codes that aid data uses."""
+    return frozenset(country.alpha_2 for country in pycountry.countries) | USER_ASSIGNED
 
 
 def organisation_problems(org: Organisation, others: Sequence[Organisation]) -> list[Problem]:
@@ -42,28 +48,37 @@ def organisation_problems(org: Organisation, others: Sequence[Organisation]) -> 
             if text.strip():
                 taken.setdefault(text.strip().casefold(), other.name)
     if name and name.casefold() in taken:
-        problems.append(Problem("name", _taken(name, taken[name.casefold()])))
+        problems.append(_taken("name", name, taken[name.casefold()]))
     aliases = [alias.strip() for alias in org.aliases if alias.strip()]
     for alias in aliases:
         if name and alias.casefold() == name.casefold():
             problems.append(
-                Problem("aliases", f"“{alias}” is this organisation's own name, not another name.")
+                problem(
+                    "aliases",
+                    "“{alias}” is this organisation's own name, not another name.",
+                    alias=alias,
+                )
             )
             break
         if alias.casefold() in taken:
-            problems.append(Problem("aliases", _taken(alias, taken[alias.casefold()])))
+            problems.append(_taken("aliases", alias, taken[alias.casefold()]))
             break
     if org.country and org.country.upper() not in known_countries():
         problems.append(
-            Problem("country", f"“{org.country}” is not an ISO 3166-1 country code such as CZ.")
+            problem(
+                "country",
+                "“{code}” is not an ISO 3166-1 country code such as CZ.",
+                code=org.country,
+            )
         )
     return problems
 
 
-def _taken(text: str, owner: str) -> str:
+def _taken(field: str, text: str, owner: str) -> Problem:
     if text.casefold() == owner.casefold():
-        return f"Another organisation is already named “{owner}”."
-    return f"“{text}” is already another name of “{owner}”."
+        return problem(field, "Another organisation is already named “{owner}”.", owner=owner)
+    return problem(field, "“{text}” is already another name of “{owner}”.", text=text,
+                   owner=owner)  # fmt: skip
 
 
 def person_problems(person: Person) -> list[Problem]:

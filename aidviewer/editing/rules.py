@@ -20,13 +20,37 @@ from aidviewer.store import AidRecord, FuzzyDate, Meeting, Precision, StageKind
 LARGEST = 2**63 - 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Problem:
     """Why a value cannot be saved. `field` names the record's field ("title",
-    "quantity", "currency", "stages") so that a form can show it beside that field."""
+    "quantity", "currency", "stages") so that a form can show it beside that field.
+
+    The sentence is a `template` with its `values` filled in: the window translates the
+    template (context "Rules") before filling it; the command line prints `message`."""
 
     field: str
-    message: str
+    template: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**dict(self.values))
+
+    # Two problems are the same when they say the same of the same field, however the
+    # sentence was put together.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.field, self.message) == (other.field, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.message))
+
+
+def problem(field: str, template: str, **values: object) -> Problem:
+    """A Problem whose sentence has `values` to fill in: problem("currency", "“{code}”
+    is not…", code="XYZ")."""
+    return Problem(field, template, tuple((name, str(value)) for name, value in values.items()))
 
 
 @cache
@@ -55,7 +79,9 @@ def record_problems(record: AidRecord) -> list[Problem]:
             break
         if money.currency.upper() not in known_currencies():
             problems.append(
-                Problem("currency", f"“{money.currency}” is not an ISO 4217 currency code.")
+                problem(
+                    "currency", "“{code}” is not an ISO 4217 currency code.", code=money.currency
+                )
             )
             break
     for stage in record.stages:
@@ -79,10 +105,13 @@ def _stage_order(record: AidRecord) -> list[Problem]:
         for earlier in dated:
             if earlier.kind.rank < later.kind.rank and _before(later.date, earlier.date):
                 return [
-                    Problem(
+                    problem(
                         "stages",
-                        f"{later.kind.value.capitalize()} on {later.date.iso()} is before "
-                        f"{earlier.kind.value} on {earlier.date.iso()}.",
+                        "{later} on {later_date} is before {earlier} on {earlier_date}.",
+                        later=later.kind.value.capitalize(),
+                        later_date=later.date.iso(),
+                        earlier=earlier.kind.value,
+                        earlier_date=earlier.date.iso(),
                     )
                 ]
     return []
@@ -106,11 +135,11 @@ def meeting_problems(meeting: Meeting) -> list[Problem]:
     if not meeting.starts_at.strip():
         problems.append(Problem("starts_at", "A meeting needs a start date."))
     elif starts is None:
-        problems.append(Problem("starts_at", _not_a_date(meeting.starts_at)))
+        problems.append(_not_a_date("starts_at", meeting.starts_at))
     if meeting.ends_at.strip():
         ends = _moment(meeting.ends_at)
         if ends is None:
-            problems.append(Problem("ends_at", _not_a_date(meeting.ends_at)))
+            problems.append(_not_a_date("ends_at", meeting.ends_at))
         elif (
             starts is not None
             and (ends.tzinfo is None) == (starts.tzinfo is None)  # comparable at all
@@ -131,5 +160,6 @@ def _moment(text: str) -> datetime | None:
         return None
 
 
-def _not_a_date(text: str) -> str:
-    return f"“{text}” is not a date such as 2023-11-10 or 2023-11-10T14:30."
+def _not_a_date(field: str, text: str) -> Problem:
+    return problem(field, "“{text}” is not a date such as 2023-11-10 or 2023-11-10T14:30.",
+                   text=text)  # fmt: skip

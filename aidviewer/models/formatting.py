@@ -7,6 +7,7 @@ float, so that a large sum is never shown rounded to the nearest representable d
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
@@ -110,6 +111,31 @@ def parse_amount(text: str, locale: QLocale, digits: int) -> int | None:
         return None
     minor: int = int(whole) * 10**digits + int(fraction.ljust(digits, "0") or 0)
     return minor
+
+
+def format_decimal(value: Decimal, locale: QLocale) -> str:
+    """A decimal written in the locale's way with every digit kept (a rate: 1450.25 is
+    "1,450.25" in en_US, "1.450,25" in de_DE)."""
+    text = format(value, "f")
+    negative = text.startswith("-")
+    whole, _, fraction = text.lstrip("-").partition(".")
+    written = locale.toString(int(whole)) + (locale.decimalPoint() + fraction if fraction else "")
+    return ("-" if negative else "") + written
+
+
+def parse_decimal(text: str, locale: QLocale) -> Decimal | None:
+    """A positive number with any number of decimals typed in the locale's way, exactly
+    (a rate such as "1,450.25" in en_US, "1.450,25" in de_DE); None for empty, negative
+    or unreadable text."""
+    text = text.strip()
+    group, point = locale.groupSeparator(), locale.decimalPoint()
+    text = text.replace(group, "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    whole, _, fraction = text.partition(point)
+    if not text or not (whole or fraction):
+        return None
+    if (whole and not whole.isdigit()) or (fraction and not fraction.isdigit()):
+        return None
+    return Decimal(f"{whole or 0}.{fraction or 0}")
 
 
 def parse_whole(text: str, locale: QLocale) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from aidviewer.editing import Problem
 from aidviewer.store import AidType, StageKind
 
 CONTEXT = "Labels"
@@ -30,3 +31,9 @@ def aid_type_label(aid_type: AidType) -> str:
 
 def stage_label(stage: StageKind | None) -> str:
     return "" if stage is None else QCoreApplication.translate(CONTEXT, str(_STAGES[stage]))
+
+
+def problem_text(problem: Problem) -> str:
+    """A rule's sentence in the user's language (context "Rules"), its values filled in."""
+    template = QCoreApplication.translate("Rules", problem.template)
+    return template.format(**dict(problem.values))

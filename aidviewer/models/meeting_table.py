@@ -11,6 +11,7 @@ from aidviewer.editing import meeting_problems
 from aidviewer.store import Catalogue, Meeting, MeetingQuery, MeetingSort, MeetingSummary, Page
 
 from .formatting import format_date_time
+from .labels import problem_text
 from .paged import PagedTableModel
 
 
@@ -82,7 +83,7 @@ class MeetingTableModel(PagedTableModel[MeetingSummary, MeetingColumn, MeetingQu
     def cell_problem(self, item: MeetingSummary, column: MeetingColumn, text: str) -> str | None:
         if column is MeetingColumn.TITLE:
             problems = meeting_problems(Meeting(title=text, starts_at=item.starts_at))
-            return next((p.message for p in problems if p.field == "title"), None)
+            return next((problem_text(p) for p in problems if p.field == "title"), None)
         return None
 
     def tool_tip(self, item: MeetingSummary, column: MeetingColumn) -> str | None:

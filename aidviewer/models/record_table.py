@@ -27,7 +27,7 @@ from .formatting import (
     format_money,
     parse_whole,
 )
-from .labels import aid_type_label, stage_label
+from .labels import aid_type_label, problem_text, stage_label
 from .paged import PagedTableModel
 
 
@@ -165,7 +165,7 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
     def cell_problem(self, item: RecordSummary, column: Column, text: str) -> str | None:
         if column is Column.TITLE:
             problems = record_problems(AidRecord(title=text))
-            return next((p.message for p in problems if p.field == "title"), None)
+            return next((problem_text(p) for p in problems if p.field == "title"), None)
         if column is Column.QUANTITY:
             quantity = parse_whole(text, self.locale)
             if text.strip() and quantity is None:
@@ -173,7 +173,7 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
                     "RecordTableModel", "Write a whole number, such as 1,500."
                 )
             problems = record_problems(AidRecord(title=item.title, quantity=quantity))
-            return next((p.message for p in problems if p.field == "quantity"), None)
+            return next((problem_text(p) for p in problems if p.field == "quantity"), None)
         return None
 
     def tool_tip(self, item: RecordSummary, column: Column) -> str | None:

@@ -240,16 +240,20 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
         self, entity: str, entity_id: int, *, with_notes: bool = False
     ) -> list[HistoryEntry]:
         """Every change to one row, oldest first; `with_notes` adds the changes to the
-        notes an aid record or meeting has now."""
+        notes an aid record or meeting has, or had: a deleted note is found by what its
+        deletion kept."""
         sql = "SELECT * FROM history WHERE entity = ? AND entity_id = ?"
         params: tuple[object, ...] = (entity, entity_id)
         if with_notes and entity in ("aid_record", "meeting"):
             owner = "record_id" if entity == "aid_record" else "meeting_id"
             sql += (
                 " UNION ALL SELECT * FROM history WHERE entity = 'note' AND entity_id IN"
-                f" (SELECT id FROM note WHERE {owner} = ?)"
+                f" (SELECT id FROM note WHERE {owner} = ?"
+                " UNION SELECT entity_id FROM history WHERE entity = 'note'"
+                " AND action = 'delete' AND json_valid(old)"
+                f" AND json_extract(old, '$.{owner}') = ?)"
             )
-            params += (entity_id,)
+            params += (entity_id, entity_id)
         rows = self._query(f"SELECT * FROM ({sql}) ORDER BY id", params)
         return [
             HistoryEntry(

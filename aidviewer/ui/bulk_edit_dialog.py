@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from aidviewer.editing.bulk import BulkChange, bulk_problems, changed_records, preview, tags_clash
-from aidviewer.models.labels import aid_type_label, stage_label
+from aidviewer.models.formatting import plain_tooltip
+from aidviewer.models.labels import aid_type_label, problem_text, stage_label
 from aidviewer.store import AidRecord, AidType, Catalogue, FuzzyDate, Stage, StageKind
 
+from .dialogs import run_dialog
 from .form_parts import PROBLEM_COLOUR, TagCompleter, name_picker, problem_label
 
 # How many record problems the red line lists before it only counts the rest.
@@ -298,7 +300,7 @@ class BulkEditDialog(QDialog):
         titles = {record.id: record.title for record in self.records}
         troubled = bulk_problems(self.records, change)
         problems += [
-            self.tr("“{title}”: {why}").format(title=titles[record_id], why=problem.message)
+            self.tr("“{title}”: {why}").format(title=titles[record_id], why=problem_text(problem))
             for record_id, problem in troubled
         ]
         red = QBrush(QColor(PROBLEM_COLOUR))
@@ -313,7 +315,7 @@ class BulkEditDialog(QDialog):
             )
             for column, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(line.title if column == 0 else text)
+                cell.setToolTip(plain_tooltip(line.title if column == 0 else text) or "")
                 if any(record_id == line.record_id for record_id, _ in troubled):
                     cell.setForeground(red)  # the records the red line speaks of
                 self.preview.setItem(row, column, cell)
@@ -376,7 +378,7 @@ class BulkEditDialog(QDialog):
     ) -> list[tuple[AidRecord, AidRecord]] | None:
         """The records to save, each before and after the change; None when cancelled."""
         dialog = cls(parent, catalogue, records)
-        return dialog.changed_records() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(dialog, dialog.changed_records)
 
 
 def _split(text: str) -> tuple[str, ...]:

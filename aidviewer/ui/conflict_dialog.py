@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aidviewer.models.formatting import format_money
+from aidviewer.models.formatting import format_eur, format_money, plain_tooltip
 from aidviewer.models.labels import aid_type_label, stage_label
 from aidviewer.store import (
     AidRecord,
@@ -45,6 +45,7 @@ from aidviewer.store import (
 )
 
 from .detail_html import local_time
+from .dialogs import run_dialog
 
 # The fields a person edits in the record form, in its order.
 FIELDS = ("title", "description", "donor_id", "recipient_id", "implementer_id", "aid_type",
@@ -122,7 +123,7 @@ class ConflictDialog(QDialog):
             for column, text, short in zip((1, 2), texts, _excerpts(*texts), strict=True):
                 side = self.tr("Yours") if column == 1 else self.tr("In the file now")
                 choice = _Choice(short, f"{label}: {side}", self.table)
-                choice.setToolTip(text)
+                choice.setToolTip(plain_tooltip(text) or "")
                 choice.button.setObjectName(f"{field}_{'mine' if column == 1 else 'theirs'}")
                 group.addButton(choice.button, column)
                 self.table.setCellWidget(row, column, choice)
@@ -194,10 +195,8 @@ class ConflictDialog(QDialog):
     ) -> Row | None:
         """The record or meeting to save, or None to go back to the form."""
         dialog = cls(parent, catalogue, base, mine, theirs)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        merged = dialog.merged()
-        assert isinstance(merged, type(theirs))
+        merged = run_dialog(dialog, dialog.merged)
+        assert merged is None or isinstance(merged, type(theirs))
         return merged
 
 
@@ -350,20 +349,34 @@ def _describer(
         if isinstance(value, AidType):
             return aid_type_label(value)
         if isinstance(value, Money):
-            return format_money(value.amount_minor, value.currency, locale)
+            return _money(value, locale)
         if isinstance(value, tuple) and field == "tags":
             return ", ".join(str(tag) for tag in value)
         if isinstance(value, tuple) and field == "source_ids":
             return "; ".join(sources.get(i, f"#{i}") for i in value)
         if isinstance(value, tuple) and field == "stages":
-            return "; ".join(_stage(stage) for stage in value)
+            return "; ".join(_stage(stage, locale) for stage in value)
         return " ".join(str(value).split())
 
     return show
 
 
-def _stage(stage: Stage) -> str:
+def _stage(stage: Stage, locale: QLocale) -> str:
+    """A stage with everything the form edits: kind, date, quantity, amount, note."""
     parts = [stage_label(stage.kind), stage.date.iso()]
     if stage.quantity is not None:
-        parts.append(str(stage.quantity))
+        parts.append(locale.toString(stage.quantity))
+    if stage.money is not None:
+        parts.append(_money(stage.money, locale))
+    if stage.note.strip():
+        parts.append(f"({' '.join(stage.note.split())})")
     return " ".join(part for part in parts if part)
+
+
+def _money(money: Money, locale: QLocale) -> str:
+    """An amount with its value in euros and the rate that gave it, so that two amounts
+    that differ only in their rate show differently."""
+    text = format_money(money.amount_minor, money.currency, locale)
+    if money.currency != "EUR" and money.value_eur_cents is not None:
+        text += f" = {format_eur(money.value_eur_cents, locale)} @ {money.eur_rate}"
+    return text

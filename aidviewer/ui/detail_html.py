@@ -11,6 +11,7 @@ when it is http or https.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from aidviewer.models.formatting import (
     format_date_time,
+    format_decimal,
     format_eur,
     format_fuzzy_date,
     format_integer,
@@ -47,7 +49,7 @@ SCHEME = "aidviewer"
 # What a link inside the pane can name: a row to show, or something to do with a note.
 LINK_KINDS = frozenset(
     {"record", "meeting", "note-add", "note-edit", "note-resolve", "note-pin", "note-delete",
-     "history"}
+     "history", "history-all"}
 )  # fmt: skip
 
 # A single text longer than this is cut, with a marker: a 1 MB note would otherwise take
@@ -277,10 +279,6 @@ def money_text(money: Money, locale: QLocale) -> str:
     return text
 
 
-def _decimal_text(value: object, locale: QLocale) -> str:
-    return str(value).replace(".", locale.decimalPoint())
-
-
 # -- building blocks ----------------------------------------------------------------------
 
 
@@ -467,12 +465,15 @@ def _history(
     *,
     currency: str | None = None,
     names: Mapping[tuple[str, int], str] | None = None,
+    every: bool = False,
 ) -> str:
+    """The changes, newest first: the latest HISTORY_ROWS, or `every` one."""
     if not entries:
         return _empty(_tr("No changes recorded."))
     newest = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
+    shown = newest if every else newest[:HISTORY_ROWS]
     rows = []
-    for entry in newest[:HISTORY_ROWS]:
+    for entry in shown:
         label = _FIELD_LABELS.get(entry.field)
         what = esc(_tr(label)) if label is not None else inline(entry.field, 60)
         if entry.entity == "note":
@@ -485,7 +486,7 @@ def _history(
             old = history_value(entry.field, entry.old, currency, names or {}, locale)
             new = history_value(entry.field, entry.new, currency, names or {}, locale)
             change = f'{esc(old)} <span style="color:{theme.muted}">→</span> {esc(new)}'
-        if entry.action == "update":
+        if openable(entry):
             change += f' <a href="{link_url("history", entry.id)}">{esc(_tr("open"))}</a>'
         rows.append(
             [
@@ -496,7 +497,27 @@ def _history(
             ]
         )
     table = _grid([_tr("When"), _tr("Who"), _tr("Field"), _tr("Change")], rows)
-    return table + _more(len(newest) - HISTORY_ROWS, "… and %Ln older changes", theme)
+    hidden = len(newest) - len(shown)
+    if hidden <= 0:
+        return table
+    more = esc(_tr("… and %Ln older changes", hidden))
+    link = f'<a href="{link_url("history-all", 0)}">{esc(_tr("Show all"))}</a>'
+    return table + f'<p style="color:{theme.muted}">{more} · {link}</p>'
+
+
+def openable(entry: HistoryEntry) -> bool:
+    """Whether a change has an earlier value to open: a field changed, or a note deleted
+    (its text is kept in the history)."""
+    return entry.action == "update" or (entry.entity == "note" and entry.action == "delete")
+
+
+def deleted_note_text(entry: HistoryEntry) -> str:
+    """The text of a deleted note, from what its deletion kept."""
+    try:
+        kept = json.loads(entry.old or "{}")
+    except ValueError:
+        return entry.old or ""
+    return str(kept.get("body", "")) if isinstance(kept, dict) else str(kept)
 
 
 _NOTE_FIELDS: dict[str, object] = {
@@ -554,7 +575,7 @@ def _money_rows(money: Money | None, locale: QLocale) -> list[tuple[str, str]]:
     rows.append((_tr("Value in EUR"), value or esc(_tr("not converted"))))
     if money.eur_rate is not None:
         rate = _tr("1 EUR = {rate} {currency}").format(
-            rate=_decimal_text(money.eur_rate, locale), currency=money.currency.upper()
+            rate=format_decimal(money.eur_rate, locale), currency=money.currency.upper()
         )
         if money.rate_date is not None:
             rate += " " + _tr("(ECB rate of {date})").format(date=money.rate_date.isoformat())
@@ -614,7 +635,12 @@ def _meeting_links(meetings: tuple[MeetingSummary, ...], theme: Theme) -> str:
 
 
 def record_html(
-    detail: RecordDetail, locale: QLocale, theme: Theme = Theme(), *, editable: bool = False
+    detail: RecordDetail,
+    locale: QLocale,
+    theme: Theme = Theme(),
+    *,
+    editable: bool = False,
+    every_change: bool = False,
 ) -> str:
     """The whole record: header, fields, stages, sources, linked meetings, notes, history."""
     record = detail.record
@@ -655,7 +681,9 @@ def record_html(
         _heading(_tr("Notes")),
         _notes(detail.notes, locale, theme, editable=editable),
         _heading(_tr("History")),
-        _history(detail.history, locale, theme, currency=currency, names=detail.names),
+        _history(
+            detail.history, locale, theme, currency=currency, names=detail.names, every=every_change
+        ),
     ]
     return _document("".join(body), theme)
 
@@ -725,7 +753,12 @@ def _record_links(records: tuple[AidRecord, ...], theme: Theme) -> str:
 
 
 def meeting_html(
-    detail: MeetingDetail, locale: QLocale, theme: Theme = Theme(), *, editable: bool = False
+    detail: MeetingDetail,
+    locale: QLocale,
+    theme: Theme = Theme(),
+    *,
+    editable: bool = False,
+    every_change: bool = False,
 ) -> str:
     """The whole meeting: when and where, participants, topics, minutes, decisions,
     linked records, sources, notes, history."""
@@ -768,7 +801,7 @@ def meeting_html(
         _heading(_tr("Notes")),
         _notes(detail.notes, locale, theme, editable=editable),
         _heading(_tr("History")),
-        _history(detail.history, locale, theme),
+        _history(detail.history, locale, theme, every=every_change),
     ]
     return _document("".join(body), theme)
 

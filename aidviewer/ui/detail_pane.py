@@ -28,6 +28,7 @@ from .detail_html import (
     MeetingDetail,
     RecordDetail,
     Theme,
+    deleted_note_text,
     external_url,
     history_value,
     meeting_html,
@@ -158,6 +159,7 @@ class DetailPane(QTextBrowser):
         super().__init__(parent)
         self._shown: RecordDetail | MeetingDetail | str | None = None
         self.editable = False  # offer to add and change notes
+        self._every_change = False  # the whole history, not only the latest changes
         self.setObjectName("detail_pane")
         self._document = _InertDocument(self)
         self.setDocument(self._document)
@@ -210,8 +212,11 @@ class DetailPane(QTextBrowser):
         super().clear()
 
     def _show(self, detail: RecordDetail | MeetingDetail | str, *, keep_scroll: bool) -> None:
-        # Showing the same record again (after an edit) keeps the reader's place.
+        # Showing the same record again (after an edit) keeps the reader's place, and
+        # its whole history if asked for; another starts at the top with the latest.
         scroll = self.verticalScrollBar().value() if keep_scroll else 0
+        if not keep_scroll:
+            self._every_change = False
         self._shown = detail
         self._render()
         self.verticalScrollBar().setValue(scroll)
@@ -219,10 +224,13 @@ class DetailPane(QTextBrowser):
     def _render(self) -> None:
         theme = self._theme()
         detail = self._shown
+        every = self._every_change
         if isinstance(detail, RecordDetail):
-            self.setHtml(record_html(detail, self.locale(), theme, editable=self.editable))
+            self.setHtml(record_html(detail, self.locale(), theme, editable=self.editable,
+                                     every_change=every))  # fmt: skip
         elif isinstance(detail, MeetingDetail):
-            self.setHtml(meeting_html(detail, self.locale(), theme, editable=self.editable))
+            self.setHtml(meeting_html(detail, self.locale(), theme, editable=self.editable,
+                                      every_change=every))  # fmt: skip
         elif isinstance(detail, str):
             self.setHtml(message_html(detail, theme))
 
@@ -255,6 +263,10 @@ class DetailPane(QTextBrowser):
             self.noteRequested.emit(*target)
         elif target is not None and target[0] == "history":
             self._open_history(target[1])
+        elif target is not None and target[0] == "history-all":
+            self._every_change = True
+            if self._shown is not None:
+                self._show(self._shown, keep_scroll=True)
         elif target is not None:
             self.linkRequested.emit(*target)
         elif external_url(text) is not None:
@@ -272,10 +284,13 @@ class DetailPane(QTextBrowser):
             money = shown.record.money
             currency = money.currency if money is not None else None
             names = dict(shown.names)
-        old, new = (
-            history_value(entry.field, value, currency, names, self.locale(), whole=True)
-            for value in (entry.old, entry.new)
-        )
+        if entry.entity == "note" and entry.action == "delete":
+            old, new = deleted_note_text(entry), "—"
+        else:
+            old, new = (
+                history_value(entry.field, value, currency, names, self.locale(), whole=True)
+                for value in (entry.old, entry.new)
+            )
         self.historyRequested.emit(entry, old, new)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:

@@ -6,12 +6,16 @@ on a modal dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from aidviewer.store import SUFFIX
+
+T = TypeVar("T")
 
 
 def _tr(text: str) -> str:
@@ -96,3 +100,13 @@ def ask_unsaved(parent: QWidget | None) -> str:
     if answer == QMessageBox.StandardButton.Discard:
         return "discard"
     return "cancel"
+
+
+def run_dialog(dialog: QDialog, read: Callable[[], T]) -> T | None:
+    """Show `dialog` modally; what `read` makes of it if accepted, else None. The dialog
+    is deleted afterwards: parented to the window, it would otherwise stay hidden there
+    (with what it held) until the window goes."""
+    try:
+        return read() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

@@ -39,6 +39,7 @@ from aidviewer.editing.directory_rules import (
 )
 from aidviewer.editing.rules import Problem
 from aidviewer.models.directory import organisation_kind_label
+from aidviewer.models.labels import problem_text
 from aidviewer.store import (
     Catalogue,
     FuzzyDate,
@@ -49,7 +50,7 @@ from aidviewer.store import (
     SourceKind,
 )
 
-from .dialogs import ask_unsaved
+from .dialogs import ask_unsaved, run_dialog
 from .filter_dialogs import problem_and_buttons
 from .form_parts import close_or_keep, name_picker, problem_label
 
@@ -170,7 +171,7 @@ class _DirectoryForm(QDialog):
     def _check(self) -> None:
         value, problems = self._read()
         for problem in self._rules(value):
-            problems.setdefault(problem.field, problem.message)
+            problems.setdefault(problem.field, problem_text(problem))
         for name, label in self._problems.items():
             text = problems.get(name, "")
             label.setText(text)
@@ -290,7 +291,7 @@ class OrganisationForm(_DirectoryForm):
         form = cls(parent, catalogue, org, title)
         if base is not None:  # changes count from the row as read (see RecordForm.base)
             form._original = base
-        return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(form, form.value)
 
 
 class PersonForm(_DirectoryForm):
@@ -360,7 +361,7 @@ class PersonForm(_DirectoryForm):
         form = cls(parent, catalogue, person, title)
         if base is not None:  # changes count from the row as read (see RecordForm.base)
             form._original = base
-        return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(form, form.value)
 
 
 class SourceForm(_DirectoryForm):
@@ -464,4 +465,4 @@ class SourceForm(_DirectoryForm):
         form = cls(parent, catalogue, source, title)
         if base is not None:  # changes count from the row as read (see RecordForm.base)
             form._original = base
-        return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(form, form.value)

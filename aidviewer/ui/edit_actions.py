@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow
 from aidviewer.editing import meeting_problems, record_problems
 from aidviewer.models import Column, MeetingColumn
 from aidviewer.models.formatting import parse_whole
+from aidviewer.models.labels import problem_text
 from aidviewer.store import (
     AidRecord,
     Catalogue,
@@ -219,7 +220,7 @@ class EditActions(Acting):
         )
         if problems:
             self.notifier.error(self.window, self.tr("Cannot put the value back"),
-                                problems[0].message)  # fmt: skip
+                                problem_text(problems[0]))  # fmt: skip
         elif after == current:
             self._say(self.tr("That value is the one in the file now."))
         elif isinstance(current, AidRecord) and isinstance(after, AidRecord):
@@ -292,7 +293,7 @@ class EditActions(Acting):
         )
         if problems:
             self.notifier.error(self.window, self.tr("Cannot save the change"),
-                                problems[0].message)  # fmt: skip
+                                problem_text(problems[0]))  # fmt: skip
         elif isinstance(current, AidRecord) and isinstance(after, AidRecord):
             self.editor.edit_record(current, after)
         elif isinstance(current, Meeting) and isinstance(after, Meeting):

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from aidviewer.models.formatting import parse_eur
 
+from .dialogs import run_dialog
+
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
@@ -104,7 +106,7 @@ class ChoiceDialog(QDialog):
         chosen: set[object],
     ) -> list[object] | None:
         dialog = cls(parent, title, choices, chosen)
-        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(dialog, dialog.chosen)
 
 
 class DateRangeDialog(QDialog):
@@ -160,7 +162,7 @@ class DateRangeDialog(QDialog):
         cls, parent: QWidget | None, start: date | None, end: date | None
     ) -> tuple[date | None, date | None] | None:
         dialog = cls(parent, start, end)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(dialog, dialog.value)
 
 
 class ValueRangeDialog(QDialog):
@@ -212,4 +214,4 @@ class ValueRangeDialog(QDialog):
         cls, parent: QWidget | None, low: int | None, high: int | None
     ) -> tuple[int | None, int | None] | None:
         dialog = cls(parent, low, high)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(dialog, dialog.value)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from aidviewer.store import AidType, HistoryEntry
 
 from .detail_html import local_time
+from .dialogs import run_dialog
 
 # The fields whose earlier value can be put back, per entity, with their names.
 _RECORD_FIELDS: dict[str, object] = {
@@ -129,4 +130,4 @@ class HistoryValueDialog(QDialog):
     ) -> bool:
         """Show the value; True when the person asks to put it back."""
         dialog = cls(parent, entry, old, new, can_put_back)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return run_dialog(dialog, lambda: True) is True

@@ -298,8 +298,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _rows_changed(self, kind: str, item_id: int) -> None:
-        """A record came or went: read the tables again and show it if it is there."""
-        if self.catalogue is None or not self._reload_tables():
+        """A record came or went: read the tables again and show it if it is there (an
+        id of 0: many changed; the view stays as the person set it up)."""
+        if self.catalogue is None or not self._reload_tables() or item_id <= 0:
             return
         page = (
             self.catalogue_view.records_page

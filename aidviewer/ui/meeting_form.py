@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from aidviewer.editing import meeting_problems
+from aidviewer.models.labels import problem_text
 from aidviewer.store import (
     ActionKind,
     Catalogue,
@@ -40,7 +41,7 @@ from aidviewer.store import (
     RecordQuery,
 )
 
-from .dialogs import ask_unsaved
+from .dialogs import ask_unsaved, run_dialog
 from .filter_dialogs import problem_and_buttons
 from .form_parts import close_or_keep, name_picker, problem_label
 
@@ -338,7 +339,7 @@ class MeetingForm(QDialog):
             return
         meeting, problems = self._read()
         for problem in meeting_problems(meeting):
-            problems.setdefault(problem.field, problem.message)
+            problems.setdefault(problem.field, problem_text(problem))
         for name, label in self._problems.items():
             text = problems.get(name, "")
             label.setText(text)
@@ -372,7 +373,7 @@ class MeetingForm(QDialog):
         base: Meeting | None = None,
     ) -> Meeting | None:
         form = cls(parent, catalogue, meeting, title, base=base)
-        return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(form, form.value)
 
 
 def _row_of(*widgets: QWidget) -> QWidget:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from aidviewer.store import Note, NoteKind
 
-from .dialogs import ask_unsaved
+from .dialogs import ask_unsaved, run_dialog
 from .filter_dialogs import problem_and_buttons
 from .form_parts import close_or_keep
 
@@ -93,4 +93,4 @@ class NoteDialog(QDialog):
     def ask(cls, parent: QWidget | None, note: Note, *, new: bool) -> Note | None:
         """The note as the person wrote it, or None when they cancelled."""
         dialog = cls(parent, note, new=new)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(dialog, dialog.value)

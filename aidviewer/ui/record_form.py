@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
@@ -37,8 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from aidviewer.editing import in_euros, known_currencies, record_problems, with_rate
-from aidviewer.models.formatting import format_amount, format_eur, parse_amount, parse_whole
-from aidviewer.models.labels import aid_type_label, stage_label
+from aidviewer.models.formatting import (
+    format_amount,
+    format_decimal,
+    format_eur,
+    parse_amount,
+    parse_decimal,
+    parse_whole,
+)
+from aidviewer.models.labels import aid_type_label, problem_text, stage_label
 from aidviewer.store import (
     AidRecord,
     AidType,
@@ -52,7 +59,7 @@ from aidviewer.store import (
     minor_digits,
 )
 
-from .dialogs import ask_unsaved
+from .dialogs import ask_unsaved, run_dialog
 from .filter_dialogs import problem_and_buttons
 from .form_parts import TagCompleter, close_or_keep, name_picker, problem_label
 
@@ -133,7 +140,7 @@ class RecordForm(QDialog):
         ecb = money is not None and money.rate_date is not None
         if money is not None and money.eur_rate is not None and not ecb and money.currency != "EUR":
             self.own_rate.setChecked(True)
-            self.rate.setText(str(money.eur_rate))
+            self.rate.setText(format_decimal(money.eur_rate, self.locale()))
         self.euro_value = QLabel(self)
         self.euro_value.setObjectName("record_value")
         self.euro_value.setTextFormat(Qt.TextFormat.PlainText)
@@ -480,10 +487,7 @@ class RecordForm(QDialog):
         if currency == "EUR" or not self.own_rate.isChecked():
             day = next((s.date.value for s in record.stages if s.date.value is not None), None)
             return in_euros(minor, currency, day)
-        try:
-            rate = Decimal(self.rate.text().strip().replace(",", "."))
-        except InvalidOperation:
-            rate = Decimal(0)
+        rate = parse_decimal(self.rate.text(), self.locale()) or Decimal(0)
         if not (rate.is_finite() and rate > 0):
             problems["rate"] = self.tr("A rate is a number of {code} to the euro.").format(
                 code=currency
@@ -509,11 +513,12 @@ class RecordForm(QDialog):
             )
         else:
             euros = format_eur(money.value_eur_cents, locale)
+            rate = format_decimal(money.eur_rate, locale) if money.eur_rate is not None else ""
             if money.rate_date is not None:
                 self.euro_value.setText(
                     self.tr("= {euros} at {rate} {code} to the euro (ECB, {day})").format(
                         euros=euros,
-                        rate=money.eur_rate,
+                        rate=rate,
                         code=money.currency,
                         day=money.rate_date.isoformat(),
                     )
@@ -521,14 +526,16 @@ class RecordForm(QDialog):
             else:
                 self.euro_value.setText(
                     self.tr("= {euros} at your rate of {rate} {code} to the euro").format(
-                        euros=euros, rate=money.eur_rate, code=money.currency
+                        euros=euros,
+                        rate=rate,
+                        code=money.currency,
                     )
                 )
 
     def _check(self) -> None:
         record, problems = self._read()
         for problem in record_problems(record):
-            problems.setdefault(problem.field, problem.message)
+            problems.setdefault(problem.field, problem_text(problem))
         beside: dict[str, str] = {}  # the field a problem shows beside: the currency's
         for field, message in problems.items():  # beside the amount it belongs to
             beside.setdefault("amount" if field == "currency" else field, message)
@@ -571,4 +578,4 @@ class RecordForm(QDialog):
     ) -> AidRecord | None:
         form = cls(parent, catalogue, record, title, new_organisation=new_organisation,
                    new_source=new_source, base=base)  # fmt: skip
-        return form.value() if form.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(form, form.value)

@@ -58,7 +58,7 @@ class Editor(QObject):
     # (title, one sentence): a change, an undo or a redo was refused.
     failed = Signal(str, str)
     # ("record", id): a row came or went; the tables must read again, and show it if it
-    # is there.
+    # is there (id 0: many rows changed; show none in particular).
     rowsChanged = Signal(str, int)
     # The organisations, people or tags changed: the lists and the names shown.
     directoryChanged = Signal()
@@ -476,8 +476,9 @@ class _ManyEdits(_Command):
     def _make(self, *, undo: bool) -> None:
         catalogue = self.catalogue
         with catalogue.batch():
-            saved = [change.make(catalogue, undo=undo) for change in self.changes]
-        self.editor.rowsChanged.emit("record", saved[0].id)
+            for change in self.changes:
+                change.make(catalogue, undo=undo)
+        self.editor.rowsChanged.emit("record", 0)  # many: no one row to go to
 
 
 class _OrganisationMerge(_Command):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from aidviewer.editing.directory_rules import (
+    known_countries,
     organisation_problems,
     person_problems,
     source_problems,
@@ -160,3 +161,8 @@ def test_a_source_needs_a_title() -> None:
 def test_a_web_address_starts_with_http_or_https(url: str, fine: bool) -> None:
     problems = source_problems(Source(title="Press release", url=url))
     assert [problem.field for problem in problems] == ([] if fine else ["url"])
+
+
+@pytest.mark.parametrize("code", ["EU", "XK"])
+def test_user_assigned_codes_that_aid_data_uses_are_countries(code: str) -> None:
+    assert code in known_countries()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QLocale
+from typing import Any
 
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from aidviewer.editing import problem
 from aidviewer.models.formatting import (
     format_amount,
     format_date_time,
@@ -14,6 +17,7 @@ from aidviewer.models.formatting import (
     format_money,
     parse_amount,
 )
+from aidviewer.models.labels import problem_text
 from aidviewer.store import FuzzyDate
 
 EN_US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -69,3 +73,21 @@ def test_a_form_amount_reads_back_as_it_was_written(minor: int, digits: int) -> 
         assert parse_amount(format_amount(minor, digits, locale), locale, digits) == minor
     assert format_amount(150_050, 2, EN_US) == "1,500.50"
     assert format_amount(-550, 2, EN_US) == "-5.50"
+
+
+def test_a_rules_sentence_is_translated_before_its_values_are_filled_in(qapp: Any) -> None:
+    class German(QTranslator):
+        def translate(self, context: str, source: str, disambiguation: Any = None,
+                      n: int = -1) -> str:  # fmt: skip
+            if context == "Rules" and source == "“{code}” is not an ISO 4217 currency code.":
+                return "„{code}“ ist kein ISO-4217-Währungscode."
+            return ""
+
+    german = German()
+    QCoreApplication.installTranslator(german)
+    try:
+        found = problem("currency", "“{code}” is not an ISO 4217 currency code.", code="XYZ")
+        assert problem_text(found) == "„XYZ“ ist kein ISO-4217-Währungscode."
+        assert found.message == "“XYZ” is not an ISO 4217 currency code."  # the CLI's
+    finally:
+        QCoreApplication.removeTranslator(german)

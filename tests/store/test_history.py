@@ -239,3 +239,22 @@ def test_copies_kept_for_sorting_are_not_logged_as_changes(catalogue: Catalogue)
     )
     fields = [field for _, field, _, _ in _changes(catalogue, "aid_record", record.id)[1:]]
     assert sorted(fields) == ["donor_id", "stages", "status"]
+
+
+def test_a_deleted_notes_changes_stay_in_its_records_history(catalogue: Catalogue) -> None:
+    record = catalogue.add_record(AidRecord(title="Kept"))
+    other = catalogue.add_record(AidRecord(title="Other"))
+    note = catalogue.add_note(Note(record_id=record.id, body="First", author="Rasa"))
+    note = catalogue.update_note(dataclasses.replace(note, body="Second"))
+    catalogue.add_note(Note(record_id=other.id, body="Elsewhere", author="Rasa"))
+    catalogue.delete_note(note.id, note.version)
+    entries = catalogue.history("aid_record", record.id, with_notes=True)
+    notes = [(e.action, e.field, e.old, e.new) for e in entries if e.entity == "note"]
+    assert [(action, field) for action, field, *_ in notes] == [
+        ("create", "*"),
+        ("update", "body"),
+        ("delete", "*"),
+    ]
+    assert notes[1][2:] == ("First", "Second")
+    assert json.loads(notes[2][2] or "")["body"] == "Second"
+    assert all(e.entity_id == note.id for e in entries if e.entity == "note")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_helpers import FakeNotifier, WindowFactory
 
-from aidviewer.store import AidRecord, Catalogue
+from aidviewer.store import AidRecord, Catalogue, RecordQuery
 from aidviewer.ui import edit_actions
 from aidviewer.ui.actions import ActionId
 from aidviewer.ui.bulk_edit_dialog import BulkEditDialog
@@ -172,3 +172,29 @@ def test_nothing_selected_or_too_many_says_so(
         )
     ]
     assert asked == []
+
+
+def test_a_bulk_edit_keeps_the_tables_filters(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    """Records that the change takes out of the filtered table leave it; the filter the
+    person set stays, on the edit and on its undo."""
+    window = _window(make_window, sample_path)
+    page = window.catalogue_view.records_page
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        vehicles = next(c.id for c in catalogue.categories() if c.name == "Vehicles")
+    page.set_query(RecordQuery(category_ids=(vehicles,)))
+    shown = [page.model.summary(row).id for row in range(page.model.rowCount())]  # type: ignore[union-attr]
+    assert len(shown) == 2
+    _select(window, tuple(shown))
+
+    def ask(parent: Any, catalogue: Catalogue, records: list[AidRecord]) -> Any:
+        return [(r, dataclasses.replace(r, category_id=None)) for r in records]
+
+    window.edits.ask_bulk = ask
+    window.action(ActionId.BULK_EDIT).trigger()
+    assert page.model.query.category_ids == (vehicles,)
+    assert page.model.rowCount() == 0  # both left the filtered table
+    window.undo_action.trigger()
+    assert page.model.query.category_ids == (vehicles,)
+    assert page.model.rowCount() == 2

@@ -370,7 +370,14 @@ def test_history_is_newest_first_and_capped(pane: SpyPane, sample: Catalogue) ->
     assert history[5:8] == ["tester", "Title", "NASAMS, revision 59 → NASAMS, revision 60 open"]
     assert history[9:12] == ["tester", "Title", "NASAMS, revision 58 → NASAMS, revision 59 open"]
     assert "Created" not in history  # the 61st change, the oldest
-    assert history[-1] == "… and 12 older changes"  # the record's and its note's creation
+    assert history[-1] == "… and 12 older changes · Show all"  # creations and 10 revisions
+    pane._follow(QUrl("aidviewer:history-all/0"))  # the whole history, still on this record
+    history = _section(_lines(pane), "History")
+    assert "Created" in history and "… and 12 older changes · Show all" not in history
+    assert pane.toHtml().count("aidviewer:history/") == 60  # every title change opens
+    pane.show_record(sample, _record_id(sample, "Demining coalition"))
+    pane.show_record(sample, record_id)  # another record, then back: the latest again
+    assert _section(_lines(pane), "History")[-1] == "… and 12 older changes · Show all"
 
 
 def test_a_source_link_opens_in_the_browser_and_nothing_else_does(

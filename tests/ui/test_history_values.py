@@ -160,3 +160,23 @@ def test_which_earlier_values_can_be_put_back(
         old=old, new="x",
     )  # fmt: skip
     assert earlier_value(entry) == expected
+
+
+def test_a_deleted_notes_text_can_be_opened_from_the_history(
+    make_window: WindowFactory, sample_path: Path
+) -> None:
+    window = _window(make_window, sample_path)
+    page = window.catalogue_view.records_page
+    assert page.select_id(NASAMS)
+    note = page.detail.notes()[0]
+    assert window.editor.delete_note(note)
+    with Catalogue.open(sample_path, read_only=True) as catalogue:
+        entry = next(
+            e
+            for e in catalogue.history("aid_record", NASAMS, with_notes=True)
+            if e.entity == "note" and e.action == "delete"
+        )
+    asked: list[tuple[str, str, bool]] = []
+    window.edits.ask_history = lambda parent, e, old, new, can: asked.append((old, new, can))
+    _click_history(window, entry)
+    assert asked == [(note.body, "—", False)]  # copied, not put back: Undo does that

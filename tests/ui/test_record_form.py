@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from window_helpers import FakeNotifier, WindowFactory
@@ -552,3 +552,32 @@ def test_a_record_deleted_while_edited_can_be_saved_as_new(
         record = catalogue.record(mine.id)
     assert "Mine" in titles and record.id != NASAMS
     assert [stage.kind for stage in record.stages] == [StageKind.DELIVERED]
+
+
+def test_an_own_rate_is_read_in_the_users_locale(qtbot: QtBot, sample_path: Path) -> None:
+    """1,450.25 won to the euro in en_US is 1450.25, not 1.45."""
+    with Catalogue.open(sample_path) as catalogue:
+        form = RecordForm(None, catalogue, catalogue.record(NASAMS), "Edit")
+        qtbot.addWidget(form)
+        form.ask_unsaved = lambda parent: "discard"
+        form.amount.setText("1,450,250")
+        form.currency.setCurrentText("KRW")
+        form.own_rate.setChecked(True)
+        form.rate.setText("1,450.25")
+        record = form.value()
+    assert record is not None and record.money is not None
+    assert record.money.eur_rate == Decimal("1450.25")
+    assert record.money.value_eur_cents == 100_000
+    assert form.euro_value.text() == "= €1,000.00 at your rate of 1,450.25 KRW to the euro"
+
+
+def test_forms_are_deleted_once_closed(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    window = _window(make_window, sample_path)
+    assert window.catalogue_view.records_page.select_id(NASAMS)
+    for _ in range(2):
+        _when_form_opens(qtbot, lambda form: form.title.setText("Renamed"), save=False)
+        window.action(ActionId.EDIT_RECORD).trigger()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert window.findChildren(RecordForm) == []
