@@ -32,6 +32,7 @@ from .cli_format import (
     write_json,
 )
 from .cli_query import add_filter_options, meeting_query, record_query
+from .cli_report import add_report_command
 from .store import SUFFIX, Catalogue, CatalogueError, ConflictError, InvalidValueError
 
 PROG = "aidviewer-cli"
@@ -192,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_filter_options(sub, meetings=name == "meetings")
         sub.set_defaults(run=run)
     add_edit_commands(commands)
+    add_report_command(commands)
     return parser
 
 

@@ -7,6 +7,7 @@ float, so that a large sum is never shown rounded to the nearest representable d
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale
@@ -87,6 +88,18 @@ def format_date_time(text: str) -> str:
     if time_part.count(":") == 2 and time_part.endswith(":00"):
         time_part = time_part[:-3]
     return f"{date_part} {time_part}"
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time ("2023-11-10T12:00:00.000Z") in the computer's time zone,
+    to the minute: "2023-11-10 14:00"."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def parse_eur(text: str, locale: QLocale) -> int | None:

@@ -90,6 +90,14 @@ class CatalogueBase:
                 self._in_batch = False
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Every read inside the block sees the file as it was when the block began (one
+        read transaction): a report's parts agree with each other. In WAL mode it blocks
+        nobody's saves; keep it short all the same."""
+        with self._read():
+            yield
+
+    @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         if self._con.in_transaction:  # already inside a write: same snapshot
             yield self._con

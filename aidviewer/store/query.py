@@ -268,6 +268,29 @@ class QueryMixin(RecordsMixin, MeetingsMixin, CatalogueBase):
         )
         return int(rows[0][0]), int(rows[0][1])
 
+    def record_totals(self, query: RecordQuery, by: str) -> list[tuple[str, int, int]]:
+        """(group, number of records, sum of their EUR values in cents) for the records
+        `query` lets through, grouped `by` "donor", "category", "status" or "month" (the
+        month announced, "YYYY-MM"; "" when not known to the month), largest sum first.
+        The sums are SQLite's exact integer sums: together they make the total."""
+        groups = {
+            "donor": "r.donor_name",
+            "category": "r.category_name",
+            "status": "coalesce(r.status, '')",
+            "month": "CASE WHEN r.announced_precision IN ('day', 'month')"
+            " THEN substr(r.announced_on, 1, 7) ELSE '' END",
+        }
+        if by not in groups:
+            raise ValueError(f"cannot group records by {by!r}")
+        sql = _record_filter(query)
+        order = "1" if by == "month" else "3 DESC, 1"
+        rows = self._query(
+            f"SELECT {groups[by]}, count(*), coalesce(sum(r.value_eur_cents), 0)"
+            f" FROM aid_record r{sql.clause()} GROUP BY 1 ORDER BY {order}",
+            tuple(sql.params),
+        )
+        return [(str(row[0] or ""), int(row[1]), int(row[2])) for row in rows]
+
     def record_page(
         self,
         query: RecordQuery,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aidviewer.models.formatting import format_eur, format_money, plain_tooltip
+from aidviewer.models.formatting import format_eur, format_money, local_time, plain_tooltip
 from aidviewer.models.labels import aid_type_label, stage_label
 from aidviewer.store import (
     AidRecord,
@@ -44,7 +44,6 @@ from aidviewer.store import (
     Stage,
 )
 
-from .detail_html import local_time
 from .dialogs import run_dialog
 
 # The fields a person edits in the record form, in its order.

@@ -14,7 +14,6 @@ import html
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
@@ -26,6 +25,7 @@ from aidviewer.models.formatting import (
     format_fuzzy_date,
     format_integer,
     format_money,
+    local_time,
 )
 from aidviewer.models.labels import aid_type_label, stage_label
 from aidviewer.store import (
@@ -255,18 +255,6 @@ def paragraphs(text: str, locale: QLocale, theme: Theme, limit: int = TEXT_LIMIT
     if cut:
         parts.append(f"<p>{_cut_marker(cut, theme)}</p>")
     return "".join(parts)
-
-
-def local_time(stamp: str) -> str:
-    """A stored UTC time ("2023-11-10T12:00:00.000Z") in the computer's time zone,
-    to the minute: "2023-11-10 14:00"."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def money_text(money: Money, locale: QLocale) -> str:

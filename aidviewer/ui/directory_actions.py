@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QMainWindow
 
+from aidviewer.models.formatting import local_time
 from aidviewer.store import Catalogue, CatalogueError, Organisation, Person, Source
 
 from .acting import Acting
 from .catalogue_view import CatalogueView
-from .detail_html import local_time
 from .dialogs import Notifier
 from .directory_forms import OrganisationForm, PersonForm, SourceForm
 from .notes import NoteActions

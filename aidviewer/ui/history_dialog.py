@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aidviewer.models.formatting import local_time
 from aidviewer.store import AidType, HistoryEntry
 
-from .detail_html import local_time
 from .dialogs import run_dialog
 
 # The fields whose earlier value can be put back, per entity, with their names.

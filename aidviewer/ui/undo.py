@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from aidviewer.models.formatting import local_time
 from aidviewer.store import (
     AidRecord,
     Catalogue,
@@ -31,8 +32,6 @@ from aidviewer.store import (
     Person,
     Source,
 )
-
-from .detail_html import local_time
 
 Row = TypeVar("Row", AidRecord, Meeting)
 Entry = TypeVar("Entry", Organisation, Person, Source)

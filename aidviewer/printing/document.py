@@ -1,0 +1,274 @@
+"""A report's HTML laid out in pages, with a header and a footer on each.
+
+Qt's rich text lays the document out for the page's size and repeats a table's header row
+(`<thead>`) on every page the table runs onto, but it cuts a row whose first line fits
+between its lines. A long table (the record list) is therefore laid out twice: once in
+one piece to measure each row, then cut by the template into one table a page, each with
+its header, so that no row is cut. Around each page this paints the report's title and
+catalogue, its marking line (such as "INTERNAL") and "Page X of Y". The same painting
+serves a PDF, a printer and the print preview.
+
+Nothing outside the report is read while it is laid out: the document answers every
+request for an image or a style sheet with nothing (a note's `<img src="file:…">` is
+text anyway, escaped by the template; this is the second lock on that door).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextTable,
+)
+
+from aidviewer.reports.content import CancelledError
+
+# Margins of the page, in millimetres: (left, top, right, bottom).
+MARGINS_MM = (18.0, 14.0, 18.0, 14.0)
+BODY_POINTS = 9.0
+FRAME_POINTS = 7.5
+# Resolution of a written PDF: fine enough that text is placed as the printer places it.
+PDF_DPI = 300
+MUTED = QColor("#57606a")
+MARKING = QColor("#9a1b1b")
+RULE = QColor("#c4ccd5")
+
+_PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every page says around the report: its title and catalogue at the top, when
+    and by whom it was made at the bottom, and the marking line at both."""
+
+    title: str
+    catalogue: str
+    made: str
+    marking: str = ""
+    page_text: str = "Page {page} of {pages}"  # translated by the caller
+
+
+class _InertDocument(QTextDocument):
+    """A document that reads no resource: images, style sheets and links named in it
+    stay unread. `requested` lists what it was asked for, for the tests."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requested: list[str] = []
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        self.requested.append(name.toString() if isinstance(name, QUrl) else str(name))
+        return None
+
+
+# Rows of the long table on each page: (first, end) indexes into its rows, as the
+# template takes them; None for the whole table in one piece.
+Pages = tuple[tuple[int, int], ...]
+
+# What a page may hold of the long table, as a share of what it measured: text laid out
+# for a printer can come out a hair taller than measured.
+SLACK = 0.985
+
+
+class ReportDocument:
+    """An HTML report, ready to be painted on pages of `page_size` ("A4" or "Letter").
+
+    `html` is the whole report, or a function that writes it with the long table's rows
+    cut into pages (see Pages): such a report is measured, then cut."""
+
+    def __init__(
+        self,
+        html: str | Callable[[Pages | None], str],
+        frame: PageFrame,
+        *,
+        page_size: str = "A4",
+        landscape: bool = False,
+    ) -> None:
+        self.frame = frame
+        self._render = html if callable(html) else None
+        self._html = html if isinstance(html, str) else html(None)
+        self.document = _InertDocument()
+        self.document.setDocumentMargin(0)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(BODY_POINTS)
+        self.document.setDefaultFont(font)
+        self.document.setHtml(self._html)
+        self.layout = QPageLayout(
+            QPageSize(_PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4)),
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+            QMarginsF(*MARGINS_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+        self._frame_font = QFont("DejaVu Sans")
+        self._frame_font.setPointSizeF(FRAME_POINTS)
+
+    def html(self) -> str:
+        """The report as one HTML document (the long table in one piece)."""
+        return self._html
+
+    def text(self) -> str:
+        """The report as plain text, as it will be printed."""
+        return self.document.toPlainText()
+
+    def paint(
+        self, device: QPagedPaintDevice, going_on: Callable[[int, int], bool] | None = None
+    ) -> int:
+        """Paint every page on `device` (a QPdfWriter or a QPrinter, its page layout set
+        to this report's); the number of pages. `going_on(page, pages)` is asked before
+        each page and cancels (CancelledError) when it returns False."""
+        device.setPageLayout(self.layout)
+        resolution = device.logicalDpiY()
+        area = self.layout.paintRectPixels(resolution)
+        metrics = QFontMetricsF(self._frame_font, device)
+        band = metrics.height() * 2.2  # the header's and the footer's height
+        document = self.document
+        document.documentLayout().setPaintDevice(device)
+        body = QSizeF(area.width(), area.height() - 2 * band)
+        if self._render is not None:
+            self._cut(body)
+        document.setPageSize(body)
+        pages = max(1, document.pageCount())
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("cannot paint on the device")
+        try:
+            for page in range(pages):
+                if going_on is not None and not going_on(page, pages):
+                    raise CancelledError
+                if page:
+                    device.newPage()
+                self._frame(painter, area.width(), area.height(), band, page + 1, pages)
+                painter.save()
+                painter.translate(0, band - page * body.height())
+                document.drawContents(painter, QRectF(0, page * body.height(), body.width(),
+                                                      body.height()))  # fmt: skip
+                painter.restore()
+        finally:
+            painter.end()
+        return pages
+
+    def _cut(self, body: QSizeF) -> None:
+        """Lay the report out in one piece at the page's width, measure the rows of its
+        longest table, and write it again with that table cut into pages."""
+        assert self._render is not None
+        document = self.document
+        document.setHtml(self._render(None))
+        document.setPageSize(QSizeF(body.width(), 1e9))  # one very long page
+        tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        if not tables:
+            return
+        table = max(tables, key=lambda t: t.rows())
+        layout = document.documentLayout()
+        frame = layout.frameBoundingRect(table)
+        tops = [
+            layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block()).top()
+            for row in range(table.rows())
+        ]
+        header = table.format().headerRowCount()
+        if header < 1 or len(tops) <= header:
+            return
+        bounds = [*tops[header:], frame.bottom()]
+        heights = [bounds[i + 1] - bounds[i] for i in range(len(bounds) - 1)]
+        head = tops[header] - frame.top()  # the header row(s), and the table's top edge
+        above = frame.top() % body.height()  # the title and what else comes before it
+        pages = cut_rows(heights, first=body.height() - above - head, rest=body.height() - head)
+        document.setHtml(self._render(pages))
+
+    def _frame(
+        self, painter: QPainter, width: float, height: float, band: float, page: int, pages: int
+    ) -> None:
+        frame = self.frame
+        painter.save()
+        painter.setFont(self._frame_font)
+        line = QFontMetricsF(self._frame_font, painter.device()).height()
+        top = QRectF(0, 0, width, line)
+        bottom = QRectF(0, height - line, width, line)
+        painter.setPen(MUTED)
+        flags = Qt.TextFlag.TextSingleLine
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(top, left | flags, _elided(painter, frame.title, width * 0.4))
+        painter.drawText(top, right | flags, _elided(painter, frame.catalogue, width * 0.4))
+        painter.drawText(bottom, left | flags, _elided(painter, frame.made, width * 0.6))
+        painter.drawText(bottom, right | flags,
+                         frame.page_text.format(page=page, pages=pages))  # fmt: skip
+        if frame.marking:
+            bold = QFont(self._frame_font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(MARKING)
+            for rect in (top, bottom):
+                painter.drawText(rect, centre | flags, _elided(painter, frame.marking, width * 0.2))
+        pen = QPen(RULE)
+        pen.setWidthF(max(1.0, painter.device().logicalDpiY() / 150))
+        painter.setPen(pen)
+        painter.drawLine(0, int(line * 1.45), int(width), int(line * 1.45))
+        painter.drawLine(0, int(height - line * 1.45), int(width), int(height - line * 1.45))
+        painter.restore()
+
+
+def cut_rows(heights: list[float], *, first: float, rest: float) -> Pages:
+    """Cut rows of these heights into pages: `first` is the room left on the first page
+    (under the title), `rest` on each page after it. A page (0, 0) means the table
+    begins on the next page. A row taller than a page gets a page to itself (and is cut
+    there, as nothing else can be done). The last row (the total) keeps a row with it."""
+    pages: list[tuple[int, int]] = []
+    start, used, room = 0, 0.0, first * SLACK
+    for index, height in enumerate(heights):
+        if used + height > room and index > start:
+            pages.append((start, index))
+            start, used, room = index, 0.0, rest * SLACK
+        elif used + height > room and index == 0 and first < rest:
+            pages.append((0, 0))  # not even the first row fits under the title
+            room = rest * SLACK
+        used += height
+    pages.append((start, len(heights)))
+    if len(pages) > 1 and pages[-1][1] - pages[-1][0] == 1 and pages[-2][1] - pages[-2][0] > 1:
+        before, last = pages[-2], pages[-1]
+        pages[-2:] = [(before[0], before[1] - 1), (before[1] - 1, last[1])]
+    return tuple(pages)
+
+
+def _elided(painter: QPainter, text: str, width: float) -> str:
+    flat = " ".join(text.split())
+    return painter.fontMetrics().elidedText(flat, Qt.TextElideMode.ElideRight, int(width))
+
+
+def write_pdf(
+    report: ReportDocument, path: Path, going_on: Callable[[int, int], bool] | None = None
+) -> int:
+    """Write the report to `path` as PDF; the number of pages. It is written beside the
+    target and renamed into place when whole, so a cancelled or failed report leaves no
+    half-written file (and an older report at `path` stays until the new one is done)."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    try:
+        writer = QPdfWriter(temporary)
+        writer.setResolution(PDF_DPI)
+        writer.setCreator("aidviewer")
+        writer.setTitle(report.frame.title)
+        pages = report.paint(writer, going_on)
+        del writer  # closes the file
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return pages
