@@ -1,8 +1,9 @@
 """What each report says, read from the store in one short read transaction.
 
 A report's content is plain frozen dataclasses: the template lays them out, and nothing
-is read from the file while pages are laid out or printed, so colleagues' saves are never
-held up by a long report. Money stays in integer cents: a total is the exact sum of its
+is read from the file while pages are laid out or printed, so a colleague's save waits
+only for the short read (the store's rollback journal holds writers back while a read is
+open), never for the layout of a long report. Money stays in integer cents: a total is the exact sum of its
 rows.
 """
 

@@ -92,8 +92,9 @@ class CatalogueBase:
     @contextmanager
     def reading(self) -> Iterator[None]:
         """Every read inside the block sees the file as it was when the block began (one
-        read transaction): a report's parts agree with each other. In WAL mode it blocks
-        nobody's saves; keep it short all the same."""
+        read transaction): a report's parts agree with each other. A colleague's save
+        waits for it to end (the rollback journal lets no writer commit under a reader),
+        so keep it short: read, then lay out afterwards."""
         with self._read():
             yield
 

@@ -8,6 +8,7 @@ known (keyset: no row before it is read) or at an offset counted from the nearer
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class RecordQuery:
     date_to: date | None = None  # a stage dated on or before
     value_min_cents: int | None = None
     value_max_cents: int | None = None
+    ids: tuple[int, ...] = ()  # only these records (a selection printed)
     sort: RecordSort = RecordSort.ID
     descending: bool = False
 
@@ -213,6 +215,9 @@ def _record_filter(query: RecordQuery, *, walk_sort_index: bool = False) -> _Sql
         sql.add(f"{r}.value_eur_cents >= ?", query.value_min_cents)
     if query.value_max_cents is not None:
         sql.add(f"{r}.value_eur_cents <= ?", query.value_max_cents)
+    if query.ids:
+        # A selection can hold thousands of ids: one JSON array, not a placeholder each.
+        sql.add(f"{r}.id IN (SELECT value FROM json_each(?))", json.dumps(list(query.ids)))
     return sql
 
 
