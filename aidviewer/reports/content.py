@@ -3,8 +3,8 @@
 A report's content is plain frozen dataclasses: the template lays them out, and nothing
 is read from the file while pages are laid out or printed, so a colleague's save waits
 only for the short read (the store's rollback journal holds writers back while a read is
-open), never for the layout of a long report. Money stays in integer cents: a total is the exact sum of its
-rows.
+open), never for the layout of a long report. Money stays in integer cents: a total is
+the exact sum of its rows.
 """
 
 from __future__ import annotations

@@ -218,7 +218,9 @@ def test_pages_are_the_same_whichever_index_finds_them(
 def test_a_query_can_name_the_records_it_lets_through(tmp_path: Path) -> None:
     path = tmp_path / "ids.aidb"
     with Catalogue.create(path, user="tester") as catalogue:
-        ids = [catalogue.add_record(AidRecord(title=f"R{n}", money=Money.eur(n))).id for n in range(5)]
+        ids = [
+            catalogue.add_record(AidRecord(title=f"R{n}", money=Money.eur(n))).id for n in range(5)
+        ]
         query = RecordQuery(ids=(ids[3], ids[1]), sort=RecordSort.TITLE)
         assert [row.title for row in catalogue.record_rows(query)] == ["R1", "R3"]
         assert catalogue.count_records(query) == (2, 4)

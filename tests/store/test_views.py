@@ -40,6 +40,7 @@ FULL_RECORDS = RecordQuery(
     date_to=date(2024, 2, 29),
     value_min_cents=0,
     value_max_cents=50_000_000_000,  # more than 2**31
+    ids=(2, 3),
     sort=RecordSort.DONOR,
     descending=True,
 )
