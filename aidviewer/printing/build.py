@@ -4,12 +4,13 @@ the same steps for the window and the command line, so that both make the same r
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from aidviewer.models.labels import aid_type_label, stage_label
-from aidviewer.reports.content import ReportKind, Scope, read_content
+from aidviewer.reports.content import Content, ReportKind, Scope, read_content
 from aidviewer.reports.render import ReportMeta, ReportOptions, render_html
 from aidviewer.store import Catalogue
 
@@ -74,7 +75,31 @@ def describe_scope(catalogue: Catalogue, kind: ReportKind, scope: Scope) -> tupl
     return tuple(words)
 
 
-def make_report(
+@dataclass(frozen=True)
+class PreparedReport:
+    """A report's content, read, with what it takes to lay it out: `document()` fills
+    the template and lays it out, on any thread (the file is not read again)."""
+
+    content: Content
+    options: ReportOptions
+    meta: ReportMeta
+    frame: PageFrame
+    formats: QtFormats
+
+    def html(self, pages: tuple[tuple[int, int], ...] | None = None) -> str:
+        return render_html(self.content, self.options, self.meta, self.formats, pages=pages)
+
+    def document(self) -> ReportDocument:
+        long_table = self.options.kind is ReportKind.LIST
+        return ReportDocument(
+            self.html if long_table else self.html(None),
+            self.frame,
+            page_size=self.options.page_size,
+            landscape=self.options.landscape,
+        )
+
+
+def prepare_report(
     catalogue: Catalogue,
     options: ReportOptions,
     scope: Scope,
@@ -84,9 +109,9 @@ def make_report(
     formats: QtFormats | None = None,
     now: datetime | None = None,
     going_on: Callable[[int, int], bool] | None = None,
-) -> ReportDocument:
-    """Read the content (one short read transaction), fill the template and lay it out.
-    `going_on(done, total)` hears of the reading's progress and cancels it with False."""
+) -> PreparedReport:
+    """Read the report's content (one short read transaction). `going_on(done, total)`
+    hears of the reading's progress and cancels it with False."""
     formats = formats or QtFormats()
     content = read_content(
         catalogue,
@@ -104,10 +129,6 @@ def make_report(
         made_by=made_by,
         filters=filters,
     )
-
-    def html(pages: tuple[tuple[int, int], ...] | None) -> str:
-        return render_html(content, options, meta, formats, pages=pages)
-
     frame = PageFrame(
         title=meta.title,
         catalogue=meta.catalogue,
@@ -115,9 +136,22 @@ def make_report(
         marking=options.marking.strip(),
         page_text=formats.tr("Page {page} of {pages}"),
     )
-    return ReportDocument(
-        html if options.kind is ReportKind.LIST else html(None),
-        frame,
-        page_size=options.page_size,
-        landscape=options.landscape,
-    )
+    return PreparedReport(content, options, meta, frame, formats)
+
+
+def make_report(
+    catalogue: Catalogue,
+    options: ReportOptions,
+    scope: Scope,
+    *,
+    made_by: str,
+    filters: tuple[str, ...] = (),
+    formats: QtFormats | None = None,
+    now: datetime | None = None,
+    going_on: Callable[[int, int], bool] | None = None,
+) -> ReportDocument:
+    """Read the content, fill the template and lay it out: a document ready to print."""
+    return prepare_report(
+        catalogue, options, scope, made_by=made_by, filters=filters, formats=formats,
+        now=now, going_on=going_on,
+    ).document()  # fmt: skip

@@ -27,6 +27,9 @@ class ActionId(Enum):
     BULK_EDIT = "bulk_edit"
     NEW_ORGANISATION = "new_organisation"
     NEW_PERSON = "new_person"
+    PRINT_PREVIEW = "print_preview"
+    PRINT = "print"
+    EXPORT_PDF = "export_pdf"
 
 
 _Std = QKeySequence.StandardKey
@@ -134,6 +137,21 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         QT_TRANSLATE_NOOP("Actions", "Add a person who takes part in meetings"),
         None,
     ),
+    ActionId.PRINT_PREVIEW: (
+        QT_TRANSLATE_NOOP("Actions", "Print Pre&view…"),
+        QT_TRANSLATE_NOOP("Actions", "See a report page by page before printing it"),
+        None,
+    ),
+    ActionId.PRINT: (
+        QT_TRANSLATE_NOOP("Actions", "&Print…"),
+        QT_TRANSLATE_NOOP("Actions", "Print a report of the catalogue"),
+        _Std.Print,
+    ),
+    ActionId.EXPORT_PDF: (
+        QT_TRANSLATE_NOOP("Actions", "&Export PDF…"),
+        QT_TRANSLATE_NOOP("Actions", "Save a report of the catalogue as a PDF file"),
+        None,
+    ),
 }
 
 # Shortcuts of actions that have no standard key.
@@ -144,6 +162,8 @@ _KEYS: dict[ActionId, str] = {
     ActionId.DUPLICATE_RECORD: "Ctrl+D",
     ActionId.NEW_MEETING: "Ctrl+Shift+M",
     ActionId.BULK_EDIT: "Ctrl+Shift+E",
+    ActionId.PRINT_PREVIEW: "Ctrl+Shift+P",
+    ActionId.EXPORT_PDF: "Ctrl+Alt+P",
 }
 
 

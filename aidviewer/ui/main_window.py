@@ -22,6 +22,7 @@ from .edit_actions import EditActions
 from .empty_state import EmptyState
 from .notes import NoteActions
 from .recent_menu import RecentMenu
+from .report_actions import ReportActions
 from .settings import Settings
 from .undo import Editor
 
@@ -107,6 +108,12 @@ class MainWindow(QMainWindow):
         self.action(ActionId.NEW_ORGANISATION).triggered.connect(directory.new_organisation_action)
         self.action(ActionId.NEW_PERSON).triggered.connect(directory.new_person_action)
         self.editor.directoryChanged.connect(self._directory_changed)
+        self.reports = ReportActions(
+            self, self.catalogue_view, settings, self.notifier, lambda: self.catalogue
+        )
+        self.action(ActionId.PRINT_PREVIEW).triggered.connect(self.reports.print_preview)
+        self.action(ActionId.PRINT).triggered.connect(self.reports.print_report)
+        self.action(ActionId.EXPORT_PDF).triggered.connect(self.reports.export_pdf)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.view.doubleClicked.connect(self.edits.edit)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
@@ -150,6 +157,9 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.action(ActionId.CLOSE))
+        file_menu.addSeparator()
+        for action_id in (ActionId.PRINT_PREVIEW, ActionId.PRINT, ActionId.EXPORT_PDF):
+            file_menu.addAction(self.action(action_id))
         file_menu.addSeparator()
         file_menu.addAction(self.action(ActionId.QUIT))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -383,6 +393,9 @@ class MainWindow(QMainWindow):
             ActionId.FIND,
             ActionId.SAVE_VIEW,
             ActionId.CLEAR_FILTERS,
+            ActionId.PRINT_PREVIEW,
+            ActionId.PRINT,
+            ActionId.EXPORT_PDF,
         ):
             self.action(action_id).setEnabled(catalogue is not None)
         writable = catalogue is not None and not catalogue.read_only

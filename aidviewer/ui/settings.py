@@ -106,3 +106,13 @@ class Settings:
 
     def set_staff_name(self, name: str) -> None:
         self._store.setValue("person/staff_name", name.strip())
+
+    # -- reports --------------------------------------------------------------------------
+
+    def report_folder(self) -> Path | None:
+        """Where the last report was saved."""
+        value = self._store.value("reports/folder")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_report_folder(self, folder: Path) -> None:
+        self._store.setValue("reports/folder", str(folder))
