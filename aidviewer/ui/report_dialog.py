@@ -119,13 +119,15 @@ class ReportDialog(QDialog):
             covers.addWidget(button)
         self.covers_label = self._label(self.tr("Covering:"), self.coverage[Coverage.VIEW])
         form.addRow(self.covers_label, covers)
-        period = QHBoxLayout()
+        self.period = QWidget(self)
+        period = QHBoxLayout(self.period)
+        period.setContentsMargins(0, 0, 0, 0)
         period.addWidget(self.date_from)
-        period.addWidget(QLabel(self.tr("to"), self))
+        period.addWidget(QLabel(self.tr("to"), self.period))
         period.addWidget(self.date_to)
         period.addStretch()
         self.period_label = self._label(self.tr("&Period:"), self.date_from)
-        form.addRow(self.period_label, period)
+        form.addRow(self.period_label, self.period)
         page = QHBoxLayout()
         page.addWidget(self.page_size)
         page.addWidget(self.landscape)
@@ -134,7 +136,7 @@ class ReportDialog(QDialog):
         form.addRow("", self.notes)
         form.addRow("", self.history)
         form.addRow(self._label(self.tr("&Marking:"), self.marking), self.marking)
-        self._period = (self.period_label, self.date_from, self.date_to)
+        self._period = (self.period_label, self.period)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -152,9 +154,13 @@ class ReportDialog(QDialog):
         meetings = kind in MEETING_KINDS
         what = self.tr("meetings") if meetings else self.tr("records")
         selected = self._selected[meetings]
-        self.coverage[Coverage.SELECTION].setText(
-            self.tr("The {n} selected {what}").format(n=selected, what=what)
-        )
+        if selected == 1:
+            one = self.tr("The selected meeting") if meetings else self.tr("The selected record")
+            self.coverage[Coverage.SELECTION].setText(one)
+        else:
+            self.coverage[Coverage.SELECTION].setText(
+                self.tr("The {n} selected {what}").format(n=selected, what=what)
+            )
         self.coverage[Coverage.SELECTION].setEnabled(selected > 0)
         if selected == 0 and self.coverage[Coverage.SELECTION].isChecked():
             self.coverage[Coverage.VIEW].setChecked(True)
