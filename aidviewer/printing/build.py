@@ -10,7 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from aidviewer.models.labels import aid_type_label, stage_label
-from aidviewer.reports.content import Content, ReportKind, Scope, read_content
+from aidviewer.reports.content import Content, RecordList, ReportKind, Scope, read_content
 from aidviewer.reports.render import ReportMeta, ReportOptions, render_html
 from aidviewer.store import Catalogue
 
@@ -86,16 +86,20 @@ class PreparedReport:
     frame: PageFrame
     formats: QtFormats
 
-    def html(self, pages: tuple[tuple[int, int], ...] | None = None) -> str:
-        return render_html(self.content, self.options, self.meta, self.formats, pages=pages)
+    def html(self, pages: tuple[tuple[int, int], ...] | None = None, breaks: bool = True) -> str:
+        return render_html(
+            self.content, self.options, self.meta, self.formats, pages=pages, breaks=breaks
+        )
 
     def document(self) -> ReportDocument:
-        long_table = self.options.kind is ReportKind.LIST
+        long_table = isinstance(self.content, RecordList)
+        rows = len(self.content.rows) + 1 if isinstance(self.content, RecordList) else 0
         return ReportDocument(
             self.html if long_table else self.html(None),
             self.frame,
             page_size=self.options.page_size,
             landscape=self.options.landscape,
+            rows=rows if "value_eur" in self.options.columns else rows - 1,
         )
 
 

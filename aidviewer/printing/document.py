@@ -2,11 +2,11 @@
 
 Qt's rich text lays the document out for the page's size and repeats a table's header row
 (`<thead>`) on every page the table runs onto, but it cuts a row whose first line fits
-between its lines. A long table (the record list) is therefore laid out twice: once in
-one piece to measure each row, then cut by the template into one table a page, each with
-its header, so that no row is cut. Around each page this paints the report's title and
-catalogue, its marking line (such as "INTERNAL") and "Page X of Y". The same painting
-serves a PDF, a printer and the print preview.
+between its lines. A report with a long table (the record list) is therefore laid out
+once on one very long page and cut into pages here, at row boundaries: each page paints
+the stretch of rows that fits under the table's header row. Around each page this paints
+the report's title and catalogue, its marking line (such as "INTERNAL") and "Page X of
+Y". The same painting serves a PDF, a printer and the print preview.
 
 Nothing outside the report is read while it is laid out: the document answers every
 request for an image or a style sheet with nothing (a note's `<img src="file:…">` is
@@ -81,9 +81,11 @@ class _InertDocument(QTextDocument):
 # template takes them; None for the whole table in one piece.
 Pages = tuple[tuple[int, int], ...]
 
-# What a page may hold of the long table, as a share of what it measured: text laid out
-# for a printer can come out a hair taller than measured.
-SLACK = 0.985
+# What a page may hold of the long table, as a share of its room: the stretches painted
+# are the very ones measured, so all of it, less a hair for rounding.
+SLACK = 0.999
+# Rows of the long table laid out together when it is measured.
+MEASURED = 250
 
 
 class ReportDocument:
@@ -94,21 +96,24 @@ class ReportDocument:
 
     def __init__(
         self,
-        html: str | Callable[[Pages | None], str],
+        html: str | Callable[[Pages | None, bool], str],
         frame: PageFrame,
         *,
         page_size: str = "A4",
         landscape: bool = False,
+        rows: int = 0,
     ) -> None:
         self.frame = frame
         self._render = html if callable(html) else None
-        self._html = html if isinstance(html, str) else html(None)
+        self._row_count = rows  # the long table's, when the report has one
+        self._html = html if isinstance(html, str) else None
         self.document = _InertDocument()
         self.document.setDocumentMargin(0)
         font = QFont("DejaVu Sans")
         font.setPointSizeF(BODY_POINTS)
         self.document.setDefaultFont(font)
-        self.document.setHtml(self._html)
+        if self._html is not None:
+            self.document.setHtml(self._html)
         self.layout = QPageLayout(
             QPageSize(_PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4)),
             QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
@@ -120,10 +125,15 @@ class ReportDocument:
 
     def html(self) -> str:
         """The report as one HTML document (the long table in one piece)."""
+        if self._html is None:
+            assert self._render is not None
+            self._html = self._render(None, True)
         return self._html
 
     def text(self) -> str:
         """The report as plain text, as it will be printed."""
+        if self.document.isEmpty():
+            self.document.setHtml(self.html())
         return self.document.toPlainText()
 
     def paint(
@@ -141,54 +151,79 @@ class ReportDocument:
         document.documentLayout().setPaintDevice(device)
         body = QSizeF(area.width(), area.height() - 2 * band)
         if self._render is not None:
-            self._cut(body)
-        document.setPageSize(body)
-        pages = max(1, document.pageCount())
+            laid = self._bands(body)
+        else:
+            document.setPageSize(body)
+            count = max(1, document.pageCount())
+            laid = [[(page * body.height(), (page + 1) * body.height())] for page in range(count)]
+        pages = len(laid)
         painter = QPainter()
         if not painter.begin(device):
             raise OSError("cannot paint on the device")
         try:
-            for page in range(pages):
+            for page, stretches in enumerate(laid):
                 if going_on is not None and not going_on(page, pages):
                     raise CancelledError
                 if page:
                     device.newPage()
                 self._frame(painter, area.width(), area.height(), band, page + 1, pages)
-                painter.save()
-                painter.translate(0, band - page * body.height())
-                document.drawContents(painter, QRectF(0, page * body.height(), body.width(),
-                                                      body.height()))  # fmt: skip
-                painter.restore()
+                y = band
+                for top, bottom in stretches:  # stretches of the document, one under another
+                    painter.save()
+                    painter.translate(0, y - top)
+                    document.drawContents(painter, QRectF(0, top, body.width(), bottom - top))
+                    painter.restore()
+                    y += bottom - top
         finally:
             painter.end()
         return pages
 
-    def _cut(self, body: QSizeF) -> None:
-        """Lay the report out in one piece at the page's width, measure the rows of its
-        longest table, and write it again with that table cut into pages."""
+    def _bands(self, body: QSizeF) -> list[list[tuple[float, float]]]:
+        """Lay the report out once on one very long page, its long table in batches of
+        rows (Qt lays one huge table out in more than linear time), and cut it into pages
+        at row boundaries: each page is a list of stretches (top, bottom) of the laid-out
+        document, painted one under the other. The first page has the title above the
+        table; every page has the table's header row; no row is ever cut."""
         assert self._render is not None
         document = self.document
-        document.setHtml(self._render(None))
-        document.setPageSize(QSizeF(body.width(), 1e9))  # one very long page
+        rows = self._row_count
+        batches = tuple((start, min(start + MEASURED, rows)) for start in range(0, rows, MEASURED))
+        document.setHtml(self._render(batches or None, False))
+        document.setPageSize(QSizeF(body.width(), 1e9))
         tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
-        if not tables:
-            return
-        table = max(tables, key=lambda t: t.rows())
         layout = document.documentLayout()
-        frame = layout.frameBoundingRect(table)
-        tops = [
-            layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block()).top()
-            for row in range(table.rows())
-        ]
-        header = table.format().headerRowCount()
-        if header < 1 or len(tops) <= header:
-            return
-        bounds = [*tops[header:], frame.bottom()]
-        heights = [bounds[i + 1] - bounds[i] for i in range(len(bounds) - 1)]
-        head = tops[header] - frame.top()  # the header row(s), and the table's top edge
-        above = frame.top() % body.height()  # the title and what else comes before it
-        pages = cut_rows(heights, first=body.height() - above - head, rest=body.height() - head)
-        document.setHtml(self._render(pages))
+        # Each row's stretch, from its first cell's text to the next row's (the top
+        # padding is blank, the border between them goes with the row above).
+        stretches: list[tuple[float, float]] = []
+        header = (0.0, 0.0)
+        for number, table in enumerate(tables):
+            head_rows = table.format().headerRowCount()
+            frame = layout.frameBoundingRect(table)
+            tops = [
+                layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block()).top()
+                for row in range(head_rows, table.rows())
+            ]
+            if number == 0:
+                header = (frame.top(), tops[0] if tops else frame.bottom())
+            bounds = [*tops, frame.bottom()]
+            stretches.extend((bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1))
+        if not stretches:  # no table: one page of whatever there is
+            return [[(0.0, body.height())]]
+        title = (0.0, header[0])
+        head = header[1] - header[0]
+        pages = cut_rows(
+            [bottom - top for top, bottom in stretches],
+            first=body.height() - title[1] - head,
+            rest=body.height() - head,
+        )
+        laid: list[list[tuple[float, float]]] = []
+        for number, (start, end) in enumerate(pages):
+            bands = [title] if number == 0 else []
+            if end > start:
+                bands.append(header)
+                bands.extend(_joined(stretches[start:end]))
+            laid.append(bands)
+        return laid
 
     def _frame(
         self, painter: QPainter, width: float, height: float, band: float, page: int, pages: int
@@ -244,6 +279,18 @@ def cut_rows(heights: list[float], *, first: float, rest: float) -> Pages:
         before, last = pages[-2], pages[-1]
         pages[-2:] = [(before[0], before[1] - 1), (before[1] - 1, last[1])]
     return tuple(pages)
+
+
+def _joined(stretches: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Stretches that follow each other on the laid-out page made one (rows of one batch
+    are painted in one go; a batch's own header row between two batches is left out)."""
+    joined: list[tuple[float, float]] = []
+    for top, bottom in stretches:
+        if joined and abs(joined[-1][1] - top) < 0.5:
+            joined[-1] = (joined[-1][0], bottom)
+        else:
+            joined.append((top, bottom))
+    return joined
 
 
 def _elided(painter: QPainter, text: str, width: float) -> str:

@@ -110,9 +110,11 @@ def render_html(
     formats: Formats,
     folder: Path | None = None,
     pages: tuple[tuple[int, int], ...] | None = None,
+    breaks: bool = True,
 ) -> str:
     """The report as an HTML document. `pages` cuts the record list's rows into one
-    table a page, (first, end) each (the total counts as the row after the last)."""
+    table a page, (first, end) each (the total counts as the row after the last); with
+    `breaks` False the tables follow each other on the page (to be measured)."""
     template = environment(folder).get_template(f"{options.kind.value}.html.j2")
     return template.render(
         content=content,
@@ -126,6 +128,7 @@ def render_html(
         numeric=frozenset({"quantity", "value_eur"}),
         nbsp="\u00a0",  # an empty cell still draws its line
         pages=pages,
+        breaks=breaks,
         **_kind_values(content),
     )
 
