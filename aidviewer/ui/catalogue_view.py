@@ -25,6 +25,7 @@ from aidviewer.store import (
 
 from .browse_page import BrowsePage
 from .columns import apply_layout, layout_of
+from .dashboard_page import DashboardPage
 from .dialogs import Notifier
 from .directory_pages import DirectoryPage, organisations_page, people_page, tags_page
 from .navigator import Navigator
@@ -79,11 +80,17 @@ class CatalogueView(QWidget):
             "organisations": organisations_page(self.stack),
             "tags": tags_page(self.stack),
         }
+        self.dashboard = DashboardPage(self.stack)
         self.pages: dict[str, QWidget] = {
             "records": self.records_page,
+            "dashboard": self.dashboard,
             "meetings": self.meetings_page,
             **self.directory,
         }
+        # The dashboard charts what the records table shows: its query, read again when
+        # the table is (after a change).
+        records.queryChanged.connect(lambda: self.dashboard.set_query(records.query))
+        records.modelReset.connect(lambda: self.dashboard.set_query(records.query))
         for page in self.pages.values():
             self.stack.addWidget(page)
         self.records_view = self.records_page.view
@@ -160,6 +167,8 @@ class CatalogueView(QWidget):
         self.catalogue = catalogue
         self.records_page.set_catalogue(catalogue)
         self.meetings_page.set_catalogue(catalogue)
+        self.dashboard.set_catalogue(catalogue)
+        self.dashboard.set_query(self.records_page.model.query)
         self.navigator.set_views(views)
         self.show_page("records")
 

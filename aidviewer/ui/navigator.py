@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from aidviewer.models.formatting import plain_tooltip
 from aidviewer.store import SavedView, ViewKind
 
-PAGES = ("records", "meetings", "people", "organisations", "tags")
+PAGES = ("records", "dashboard", "meetings", "people", "organisations", "tags")
 
 # What an item stands for, in its UserRole: ("page", name), ("view", id) or ("group", "").
 _KEY = Qt.ItemDataRole.UserRole
 
 _ICONS = {
     "records": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "dashboard": QStyle.StandardPixmap.SP_FileDialogInfoView,
     "meetings": QStyle.StandardPixmap.SP_FileDialogListView,
     "people": QStyle.StandardPixmap.SP_DirHomeIcon,
     "organisations": QStyle.StandardPixmap.SP_DirIcon,
@@ -40,7 +41,8 @@ Current = tuple[str, str] | tuple[str, int] | None
 
 
 class Navigator(QTreeWidget):
-    """Records, Meetings, People, Organisations, Tags, then "Saved views" with the views."""
+    """Records, Dashboard, Meetings, People, Organisations, Tags, then "Saved views" with
+    the views."""
 
     pageRequested = Signal(str)  # one of PAGES
     viewRequested = Signal(int)  # a saved view's id
@@ -68,6 +70,7 @@ class Navigator(QTreeWidget):
 
         labels = {
             "records": self.tr("Aid records"),
+            "dashboard": self.tr("Dashboard"),
             "meetings": self.tr("Meetings"),
             "people": self.tr("People"),
             "organisations": self.tr("Organisations"),

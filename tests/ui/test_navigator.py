@@ -52,7 +52,15 @@ def _tooltip_text(navigator: Navigator, view_id: int) -> str:
 
 def test_lists_pages_and_group(navigator: Navigator) -> None:
     labels = [navigator.topLevelItem(i).text(0) for i in range(navigator.topLevelItemCount())]
-    assert labels == ["Aid records", "Meetings", "People", "Organisations", "Tags", "Saved views"]
+    assert labels == [
+        "Aid records",
+        "Dashboard",
+        "Meetings",
+        "People",
+        "Organisations",
+        "Tags",
+        "Saved views",
+    ]
     assert navigator.accessibleName() == "Navigator"
     assert navigator.accessibleDescription()
     assert navigator.current() is None
@@ -101,9 +109,9 @@ def test_arrow_keys_move_and_request(navigator: Navigator, qtbot: QtBot) -> None
     navigator.select_page("records")
     requested: list[str] = []
     navigator.pageRequested.connect(requested.append)
-    for _ in range(4):
+    for _ in range(5):
         QTest.keyClick(navigator, Qt.Key.Key_Down)
-    assert requested == ["meetings", "people", "organisations", "tags"]
+    assert requested == ["dashboard", "meetings", "people", "organisations", "tags"]
     # Down onto the heading asks for nothing; down again reaches the first view.
     QTest.keyClick(navigator, Qt.Key.Key_Down)
     assert navigator.current() is None
@@ -113,7 +121,7 @@ def test_arrow_keys_move_and_request(navigator: Navigator, qtbot: QtBot) -> None
     with qtbot.waitSignal(navigator.viewRequested) as blocker:
         QTest.keyClick(navigator, Qt.Key.Key_Down)
     assert blocker.args == [3]
-    assert requested == ["meetings", "people", "organisations", "tags"]
+    assert requested == ["dashboard", "meetings", "people", "organisations", "tags"]
 
 
 def test_enter_requests_the_current_item_again(navigator: Navigator, qtbot: QtBot) -> None:
