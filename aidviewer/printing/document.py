@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextFormat,
     QTextTable,
 )
 
@@ -84,6 +85,9 @@ Pages = tuple[tuple[int, int], ...]
 # What a page may hold of the long table, as a share of its room: the stretches painted
 # are the very ones measured, so all of it, less a hair for rounding.
 SLACK = 0.999
+# A stretch of the laid-out document painted on a page: (top, bottom, painted bottom).
+Stretch = tuple[float, float, float]
+
 # Rows of the long table laid out together when it is measured.
 MEASURED = 250
 
@@ -150,12 +154,9 @@ class ReportDocument:
         document = self.document
         document.documentLayout().setPaintDevice(device)
         body = QSizeF(area.width(), area.height() - 2 * band)
-        if self._render is not None:
-            laid = self._bands(body)
-        else:
-            document.setPageSize(body)
-            count = max(1, document.pageCount())
-            laid = [[(page * body.height(), (page + 1) * body.height())] for page in range(count)]
+        # The cell padding in device pixels: where a row's text begins below its top edge.
+        scale = resolution / 96
+        laid = self._bands(body, scale) if self._render is not None else self._flow(body, scale)
         pages = len(laid)
         painter = QPainter()
         if not painter.begin(device):
@@ -168,17 +169,50 @@ class ReportDocument:
                     device.newPage()
                 self._frame(painter, area.width(), area.height(), band, page + 1, pages)
                 y = band
-                for top, bottom in stretches:  # stretches of the document, one under another
+                for top, bottom, painted in stretches:  # one under another
+                    # Painted only to where the next row's cell begins: a cell reaching
+                    # into the painted area would be drawn, clipped but in the PDF's text.
                     painter.save()
                     painter.translate(0, y - top)
-                    document.drawContents(painter, QRectF(0, top, body.width(), bottom - top))
+                    edge = min(painted, bottom - 1)  # what only touches the edge stays out
+                    document.drawContents(painter, QRectF(0, top, body.width(), edge - top))
                     painter.restore()
                     y += bottom - top
         finally:
             painter.end()
         return pages
 
-    def _bands(self, body: QSizeF) -> list[list[tuple[float, float]]]:
+    def _flow(self, body: QSizeF, scale: float) -> list[list[Stretch]]:
+        """Lay the document out on one very long page and cut it into pages where a cut
+        does no harm: between the lines of a paragraph, between the rows of a table (its
+        header row painted again at the top of the next page), never just after a
+        heading. Only what is taller than a page is cut inside."""
+        document = self.document
+        document.setTextWidth(body.width())  # one page as long as the document
+        layout = document.documentLayout()
+        cuts = _cut_points(document, layout, scale)
+        end = layout.documentSize().height()
+        laid: list[list[Stretch]] = []
+        top, header, inset = 0.0, None, 0.0
+        while top < end - 0.5:
+            head = header[1] - header[0] if header is not None else 0.0
+            room = body.height() - head
+            fits = [cut for cut in cuts if top < cut.y <= top + room and not cut.glued]
+            forced = [cut for cut in fits if cut.forced]
+            if forced:  # a new page asked for (each aid record's sheet, each meeting)
+                cut = forced[0]
+            elif top + room >= end:
+                cut = _Cut(end)
+            elif fits:
+                cut = fits[-1]
+            else:  # taller than a page: cut it where the page ends
+                cut = _Cut(top + room, header, inset=inset)
+            heading: list[Stretch] = [header] if header is not None else []
+            laid.append([*heading, (top, cut.y, cut.y - cut.inset)])
+            top, header, inset = cut.y, cut.header, cut.inset
+        return laid or [[(0.0, body.height(), body.height())]]
+
+    def _bands(self, body: QSizeF, scale: float) -> list[list[Stretch]]:
         """Lay the report out once on one very long page, its long table in batches of
         rows (Qt lays one huge table out in more than linear time), and cut it into pages
         at row boundaries: each page is a list of stretches (top, bottom) of the laid-out
@@ -189,15 +223,17 @@ class ReportDocument:
         rows = self._row_count
         batches = tuple((start, min(start + MEASURED, rows)) for start in range(0, rows, MEASURED))
         document.setHtml(self._render(batches or None, False))
-        document.setPageSize(QSizeF(body.width(), 1e9))
+        document.setTextWidth(body.width())  # one page as long as the document
         tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
         layout = document.documentLayout()
         # Each row's stretch, from its first cell's text to the next row's (the top
         # padding is blank, the border between them goes with the row above).
         stretches: list[tuple[float, float]] = []
         header = (0.0, 0.0)
+        inset = 0.0
         for number, table in enumerate(tables):
             head_rows = table.format().headerRowCount()
+            inset = table.format().cellPadding() * scale
             frame = layout.frameBoundingRect(table)
             tops = [
                 layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block()).top()
@@ -208,20 +244,21 @@ class ReportDocument:
             bounds = [*tops, frame.bottom()]
             stretches.extend((bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1))
         if not stretches:  # no table: one page of whatever there is
-            return [[(0.0, body.height())]]
-        title = (0.0, header[0])
+            return [[(0.0, body.height(), body.height())]]
+        title = (0.0, header[0], header[0])
         head = header[1] - header[0]
         pages = cut_rows(
             [bottom - top for top, bottom in stretches],
             first=body.height() - title[1] - head,
             rest=body.height() - head,
         )
-        laid: list[list[tuple[float, float]]] = []
+        laid: list[list[Stretch]] = []
         for number, (start, end) in enumerate(pages):
             bands = [title] if number == 0 else []
             if end > start:
-                bands.append(header)
-                bands.extend(_joined(stretches[start:end]))
+                bands.append((*header, header[1] - inset))
+                bands.extend((top, bottom, bottom - inset)
+                             for top, bottom in _joined(stretches[start:end]))  # fmt: skip
             laid.append(bands)
         return laid
 
@@ -279,6 +316,67 @@ def cut_rows(heights: list[float], *, first: float, rest: float) -> Pages:
         before, last = pages[-2], pages[-1]
         pages[-2:] = [(before[0], before[1] - 1), (before[1] - 1, last[1])]
     return tuple(pages)
+
+
+_BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A place the page may end: its height on the long page, the table header to paint
+    again on the next page when it falls inside a table, and whether it must not be used
+    (just after a heading)."""
+
+    y: float
+    header: Stretch | None = None
+    glued: bool = False
+    forced: bool = False  # what follows asked to begin a page
+    inset: float = 0.0  # the next row's padding above its text: left unpainted
+
+
+def _cut_points(document: QTextDocument, layout: Any, scale: float) -> list[_Cut]:
+    """The places between the lines of the document's paragraphs and the rows of its
+    tables, in order."""
+    cuts: list[_Cut] = []
+    item = document.rootFrame().begin()
+    while not item.atEnd():
+        frame = item.currentFrame()
+        block = item.currentBlock()
+        if frame is not None and frame.frameFormat().pageBreakPolicy() & _BREAK_BEFORE:
+            cuts.append(_Cut(layout.frameBoundingRect(frame).top(), forced=True))
+        elif (
+            frame is None
+            and block.isValid()
+            and block.blockFormat().pageBreakPolicy() & _BREAK_BEFORE
+        ):
+            cuts.append(_Cut(layout.blockBoundingRect(block).top(), forced=True))
+        if isinstance(frame, QTextTable):
+            rect = layout.frameBoundingRect(frame)
+            head_rows = frame.format().headerRowCount()
+            tops = [
+                layout.blockBoundingRect(frame.cellAt(row, 0).firstCursorPosition().block()).top()
+                for row in range(frame.rows())
+            ]
+            inset = frame.format().cellPadding() * scale
+            header = (
+                (rect.top(), tops[head_rows], tops[head_rows] - inset)
+                if 0 < head_rows < len(tops)
+                else None
+            )
+            cuts.extend(_Cut(y, header, inset=inset) for y in tops[head_rows + 1 :])
+            cuts.append(_Cut(rect.bottom()))
+        elif frame is not None:
+            cuts.append(_Cut(layout.frameBoundingRect(frame).bottom()))
+        elif block.isValid():
+            rect = layout.blockBoundingRect(block)
+            text_layout = block.layout()
+            origin = text_layout.position().y()
+            heading = block.blockFormat().headingLevel() > 0
+            for number in range(1, text_layout.lineCount()):
+                cuts.append(_Cut(origin + text_layout.lineAt(number).y()))
+            cuts.append(_Cut(rect.bottom(), glued=heading))
+        item += 1
+    return cuts
 
 
 def _joined(stretches: list[tuple[float, float]]) -> list[tuple[float, float]]:

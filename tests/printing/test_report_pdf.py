@@ -238,3 +238,35 @@ def test_a_meeting_without_minutes_still_prints(
             _pdf(tmp_path, _report(catalogue, ReportKind.MINUTES, Scope(ids=(bare.id,))))
         )
     assert "Short call" in pages[0] and "No minutes written." in pages[0]
+
+
+def test_no_row_of_a_sheets_tables_is_cut_and_each_sheet_starts_a_page(
+    qapp: object, sample_path: Path, tmp_path: Path, pdf_pages: PdfPages
+) -> None:
+    """Qt's own pagination cuts a row between its lines; every report is cut between
+    rows instead, with the table's header again on the next page."""
+    with Catalogue.open(sample_path) as catalogue:
+        record = catalogue.record(NASAMS)
+        stages = tuple(
+            dataclasses.replace(
+                record.stages[0],
+                id=0,
+                note=f"Kx{number:02d}k "
+                + "a note long enough to wrap " * (number % 4)
+                + f"Zq{number:02d}z",
+            )
+            for number in range(90)
+        )
+        catalogue.update_record(dataclasses.replace(record, stages=stages))
+        document = _report(catalogue, ReportKind.SHEET, Scope(ids=(NASAMS, 3)))
+        pages = pdf_pages(_pdf(tmp_path, document), layout=True)
+    assert len(pages) >= 3
+    for number in range(90):
+        start = [i for i, page in enumerate(pages) if f"Kx{number:02d}k" in page]
+        end = [i for i, page in enumerate(pages) if f"Zq{number:02d}z" in page]
+        assert start == end and len(start) == 1, number
+    continued = [page for page in pages if "Kx45k" in page or "Kx89k" in page]
+    assert all(re.search(r"Stage\s+Date\s+Quantity\s+Amount\s+Note", page) for page in continued)
+    # The second record's sheet begins a page of its own.
+    second = [i for i, page in enumerate(pages) if "All-terrain vehicles for NASAMS crews" in page]
+    assert second and "Kx89k" not in pages[second[0]]

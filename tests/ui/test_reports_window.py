@@ -23,6 +23,7 @@ from aidviewer.models import Column
 from aidviewer.reports.content import ReportKind
 from aidviewer.reports.render import ReportOptions
 from aidviewer.store import AidRecord, Catalogue
+from aidviewer.ui import report_actions
 from aidviewer.ui.actions import ActionId
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.report_dialog import Coverage, ReportDialog, ReportRequest
@@ -126,32 +127,32 @@ def test_the_list_has_the_tables_columns_in_its_order(
 
 
 def test_a_cancelled_export_leaves_no_file(
-    make_window: WindowFactory, empty_path: Path, tmp_path: Path, qtbot: QtBot
+    make_window: WindowFactory,
+    empty_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with Catalogue.open(empty_path) as catalogue, catalogue.batch():
-        for number in range(600):
+        for number in range(300):
             catalogue.add_record(AidRecord(title=f"Record {number} " + "word " * 12))
     window = _window(make_window, empty_path)
     target = tmp_path / "big.pdf"
+    target.write_bytes(b"last week's report")
     _answer(window, ReportRequest(ReportOptions(kind=ReportKind.LIST)), target)
+    # Cancel pressed as the writing begins: the writer stops before its first page.
+    start = report_actions._PdfWriter.start
 
-    def cancel_when_writing(page: int, pages: int) -> None:
-        writer = window.reports.writer
-        if writer is not None:
-            writer.cancel.set()
+    def start_cancelled(writer: Any) -> None:
+        writer.cancel.set()
+        start(writer)
 
-    original = window.reports._write
-
-    def write_and_cancel(prepared: Any, path: Path) -> None:
-        original(prepared, path)
-        writer = window.reports.writer
-        assert writer is not None
-        writer.progressed.connect(cancel_when_writing)
-
-    window.reports._write = write_and_cancel  # type: ignore[method-assign]
+    monkeypatch.setattr(report_actions._PdfWriter, "start", start_cancelled)
     _, pages = _export(qtbot, window)
-    assert pages == 0 and not target.exists()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == []
+    assert pages == 0
+    assert target.read_bytes() == b"last week's report"  # the older one stays
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == ["big.pdf"]
+    assert not window.statusBar().currentMessage().startswith("Saved")
 
 
 def test_a_report_that_cannot_be_written_says_so(
