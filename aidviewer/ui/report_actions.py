@@ -124,29 +124,28 @@ class ReportActions(QObject):
             self._write(prepared, path)
 
     def print_report(self) -> None:
-        request = self._request(self._tr("&Print…"))
-        catalogue = self._catalogue()
-        if request is None or catalogue is None:
-            return
-        document = self._document(catalogue, request)
-        if document is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(document.layout)
-        if self.ask_printer(self.window, printer):
-            self._paint(document, printer)
+        made = self._printable(self._tr("&Print…"))
+        if made is not None and self.ask_printer(self.window, made[1]):
+            self._paint(*made)
 
     def print_preview(self) -> None:
-        request = self._request(self._tr("Pre&view"))
+        made = self._printable(self._tr("Pre&view"))
+        if made is not None:
+            document, printer = made
+            self.preview(self.window, printer, lambda target: self._paint(document, target))
+
+    def _printable(self, action: str) -> tuple[ReportDocument, QPrinter] | None:
+        """The report asked for, and a printer set to its page."""
+        request = self._request(action)
         catalogue = self._catalogue()
         if request is None or catalogue is None:
-            return
+            return None
         document = self._document(catalogue, request)
         if document is None:
-            return
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(document.layout)
-        self.preview(self.window, printer, lambda target: self._paint(document, target))
+        return document, printer
 
     # -- what the report covers ------------------------------------------------------------
 
