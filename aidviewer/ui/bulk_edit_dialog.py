@@ -36,7 +36,13 @@ from aidviewer.models.labels import aid_type_label, problem_text, stage_label
 from aidviewer.store import AidRecord, AidType, Catalogue, FuzzyDate, Stage, StageKind
 
 from .dialogs import run_dialog
-from .form_parts import PROBLEM_COLOUR, TagCompleter, name_picker, problem_label
+from .form_parts import (
+    PROBLEM_COLOUR,
+    TagCompleter,
+    name_picker,
+    organisation_ids,
+    problem_label,
+)
 
 # How many record problems the red line lists before it only counts the rest.
 SHOWN_PROBLEMS = 3
@@ -57,10 +63,7 @@ class BulkEditDialog(QDialog):
         )
         organisations = catalogue.organisations()
         self._org_names = {org.id: org.name for org in organisations}
-        self._org_ids = {org.name.casefold(): org.id for org in organisations}
-        for org in organisations:
-            for alias in org.aliases:
-                self._org_ids.setdefault(alias.casefold(), org.id)
+        self._org_ids = organisation_ids(organisations)
         self._categories = {category.id: category.name for category in catalogue.categories()}
         self._field_labels = {
             "aid_type": self.tr("Aid type"),

@@ -52,7 +52,7 @@ from aidviewer.store import (
 
 from .dialogs import ask_unsaved, run_dialog
 from .filter_dialogs import problem_and_buttons
-from .form_parts import close_or_keep, name_picker, problem_label
+from .form_parts import close_or_keep, name_picker, organisation_ids, problem_label
 
 DASH = "\N{EM DASH}"  # between a country's code and its name: "CZ — Czechia"
 
@@ -303,10 +303,7 @@ class PersonForm(_DirectoryForm):
         orgs = catalogue.organisations()
         org_names = {org.id: org.name for org in orgs}
         # An organisation is found by its name or any other name, as in the record form.
-        self._org_ids = {org.name.casefold(): org.id for org in orgs}
-        for org in orgs:
-            for alias in org.aliases:
-                self._org_ids.setdefault(alias.casefold(), org.id)
+        self._org_ids = organisation_ids(orgs)
         self.name = QLineEdit(person.name, self)
         self.role = QLineEdit(person.role, self)
         self.role.setPlaceholderText(self.tr("such as Minister of National Defence"))

@@ -4,12 +4,29 @@ before closing with changes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QLabel, QLineEdit, QWidget
 
+from aidviewer.store import Organisation
+
 PROBLEM_COLOUR = "#b3261e"
+
+
+def organisation_ids(
+    organisations: Iterable[Organisation], known: dict[str, int] | None = None
+) -> dict[str, int]:
+    """Each organisation's name and other names, casefolded, to its id, added to `known`:
+    what a picker's text is looked up in. A name wins over another organisation's alias."""
+    ids = dict(known or {})
+    found = list(organisations)
+    for org in found:
+        ids[org.name.casefold()] = org.id
+    for org in found:
+        for alias in org.aliases:
+            ids.setdefault(alias.casefold(), org.id)
+    return ids
 
 
 def name_picker(parent: QWidget, names: list[str], current: str) -> QComboBox:

@@ -61,7 +61,13 @@ from aidviewer.store import (
 
 from .dialogs import ask_unsaved, run_dialog
 from .filter_dialogs import problem_and_buttons
-from .form_parts import TagCompleter, close_or_keep, name_picker, problem_label
+from .form_parts import (
+    TagCompleter,
+    close_or_keep,
+    name_picker,
+    organisation_ids,
+    problem_label,
+)
 
 # The stages editor's columns, in order.
 _STAGE_COLUMNS = ("stage", "date", "quantity", "amount", "currency", "note")
@@ -94,11 +100,9 @@ class RecordForm(QDialog):
         self.base = base if base is not None else record
         self._new_organisation = new_organisation
         self._new_source = new_source
-        self._orgs = {org.name.casefold(): org.id for org in catalogue.organisations()}
-        for org in catalogue.organisations():
-            for alias in org.aliases:
-                self._orgs.setdefault(alias.casefold(), org.id)
-        org_names = {org.id: org.name for org in catalogue.organisations()}
+        organisations = catalogue.organisations()
+        self._orgs = organisation_ids(organisations)
+        org_names = {org.id: org.name for org in organisations}
         self._problems: dict[str, QLabel] = {}
 
         self.title = QLineEdit(record.title, self)
@@ -330,9 +334,7 @@ class RecordForm(QDialog):
         org = self._new_organisation("" if typed.casefold() in self._orgs else typed)
         if org is None:
             return
-        self._orgs[org.name.casefold()] = org.id
-        for alias in org.aliases:
-            self._orgs.setdefault(alias.casefold(), org.id)
+        self._orgs = organisation_ids([org], self._orgs)
         for combo in (self.donor, self.recipient, self.implementer):
             current = combo.currentText()
             combo.addItem(org.name)
