@@ -88,8 +88,7 @@ class CatalogueView(QWidget):
             **self.directory,
         }
         # The dashboard charts what the records table shows: its query, read again when
-        # the table is (after a change).
-        records.queryChanged.connect(lambda: self.dashboard.set_query(records.query))
+        # the table is (a new query or a change both reset the table).
         records.modelReset.connect(lambda: self.dashboard.set_query(records.query))
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -165,10 +164,9 @@ class CatalogueView(QWidget):
         for page in self.directory.values():
             page.load(catalogue)
         self.catalogue = catalogue
+        self.dashboard.set_catalogue(catalogue)  # before the table's reset tells it the query
         self.records_page.set_catalogue(catalogue)
         self.meetings_page.set_catalogue(catalogue)
-        self.dashboard.set_catalogue(catalogue)
-        self.dashboard.set_query(self.records_page.model.query)
         self.navigator.set_views(views)
         self.show_page("records")
 
