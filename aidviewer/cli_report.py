@@ -8,6 +8,7 @@ document. A report is written beside its target and renamed into place when whol
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,9 @@ def add_report_command(commands: Any) -> None:
     report.add_argument("file", metavar="FILE", help="the catalogue to read")
     report.add_argument("--out", required=True, metavar="OUT", help="the file to write")
     report.add_argument(
-        "--ids", metavar="1,2,3", help="the records (sheet) or meetings (minutes) to include"
+        "--ids",
+        metavar="1,2,3",
+        help="the records (summary, list, sheet) or meetings (minutes) to include",
     )
     report.add_argument("--page-size", choices=PAGE_SIZES, default="A4")
     report.add_argument(
@@ -59,6 +62,8 @@ def _ids(text: str | None) -> tuple[int, ...]:
 def _scope(args: argparse.Namespace, catalogue: Catalogue, kind: ReportKind) -> Scope:
     ids = _ids(args.ids)
     query = record_query(args, catalogue)
+    if ids and kind in (ReportKind.SUMMARY, ReportKind.LIST):
+        query = dataclasses.replace(query, ids=ids)
     if kind is ReportKind.SHEET and not ids:
         ids = tuple(catalogue.record_ids(query))
     if kind is ReportKind.MINUTES and not ids:

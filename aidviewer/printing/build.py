@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QPageLayout
 
 from aidviewer.models.labels import aid_type_label, stage_label
 from aidviewer.reports.content import Content, RecordList, ReportKind, Scope, read_content
 from aidviewer.reports.render import ReportMeta, ReportOptions, render_html
 from aidviewer.store import Catalogue
 
-from .document import PageFrame, ReportDocument
+from .document import PageFrame, ReportDocument, page_layout
 from .formats import QtFormats
 
 TITLES: dict[ReportKind, object] = {
@@ -86,21 +87,52 @@ class PreparedReport:
     frame: PageFrame
     formats: QtFormats
 
-    def html(self, pages: tuple[tuple[int, int], ...] | None = None, breaks: bool = True) -> str:
+    def html(
+        self,
+        pages: tuple[tuple[int, int], ...] | None = None,
+        breaks: bool = True,
+        rows_only: bool = False,
+    ) -> str:
         return render_html(
-            self.content, self.options, self.meta, self.formats, pages=pages, breaks=breaks
+            self.content,
+            self.options,
+            self.meta,
+            self.formats,
+            pages=pages,
+            breaks=breaks,
+            rows_only=rows_only,
         )
 
+    def page_layout(self) -> QPageLayout:
+        return page_layout(self.options.page_size, self.options.landscape)
+
     def document(self) -> ReportDocument:
-        long_table = isinstance(self.content, RecordList)
-        rows = len(self.content.rows) + 1 if isinstance(self.content, RecordList) else 0
+        content = self.content
+        if isinstance(content, RecordList):
+            rows = len(content.rows) + 1  # and the total
+            return ReportDocument(
+                self.html,
+                self.frame,
+                page_size=self.options.page_size,
+                landscape=self.options.landscape,
+                rows=rows if "value_eur" in self.options.columns else rows - 1,
+            )
+        sections = None
+        if isinstance(content, tuple):  # record sheets or minutes: each begins a page
+            sections = (self._sections, len(content))
         return ReportDocument(
-            self.html if long_table else self.html(None),
+            self.html if sections is not None else self.html(None),  # written when needed
             self.frame,
             page_size=self.options.page_size,
             landscape=self.options.landscape,
-            rows=rows if "value_eur" in self.options.columns else rows - 1,
+            sections=sections,
         )
+
+    def _sections(self, first: int, end: int, rows_only: bool) -> str:
+        """The record sheets or minutes from `first` to `end`, as their own document."""
+        assert isinstance(self.content, tuple)
+        part: Content = self.content[first:end]
+        return render_html(part, self.options, self.meta, self.formats, rows_only=rows_only)
 
 
 def prepare_report(

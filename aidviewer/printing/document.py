@@ -2,9 +2,11 @@
 
 Qt's rich text lays the document out for the page's size and repeats a table's header row
 (`<thead>`) on every page the table runs onto, but it cuts a row whose first line fits
-between its lines. A report with a long table (the record list) is therefore laid out
-once on one very long page and cut into pages here, at row boundaries: each page paints
-the stretch of rows that fits under the table's header row. Around each page this paints
+between its lines. A report is therefore laid out on one very long page and cut into
+pages here, between lines and table rows: each page paints the stretch that fits under
+the table's header row. The record list's long table is laid out in pieces of a hundred
+rows (one huge table takes Qt more than linear time, and a piece at a time lets the
+window run between the pieces) and cut at row boundaries. Around each page this paints
 the report's title and catalogue, its marking line (such as "INTERNAL") and "Page X of
 Y". The same painting serves a PDF, a printer and the print preview.
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -65,6 +67,16 @@ class PageFrame:
     page_text: str = "Page {page} of {pages}"  # translated by the caller
 
 
+def page_layout(page_size: str, landscape: bool) -> QPageLayout:
+    """A report's page: A4 or Letter, its margins, its orientation."""
+    return QPageLayout(
+        QPageSize(_PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4)),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+        QMarginsF(*MARGINS_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
 class _InertDocument(QTextDocument):
     """A document that reads no resource: images, style sheets and links named in it
     stay unread. `requested` lists what it was asked for, for the tests."""
@@ -85,53 +97,98 @@ Pages = tuple[tuple[int, int], ...]
 # What a page may hold of the long table, as a share of its room: the stretches painted
 # are the very ones measured, so all of it, less a hair for rounding.
 SLACK = 0.999
-# A stretch of the laid-out document painted on a page: (top, bottom, painted bottom).
-Stretch = tuple[float, float, float]
+# A stretch of a laid-out piece of the report painted on a page: (piece, top, bottom,
+# painted bottom).
+Stretch = tuple[int, float, float, float]
 
-# Rows of the long table laid out together when it is measured.
-MEASURED = 250
+# Rows of the long table laid out together, in a piece of their own: Qt lays one huge
+# table out in more than linear time, and the window waits for each piece (on the
+# window's thread, or for Python's lock on a worker), so a piece stays short: about a
+# tenth of a second.
+MEASURED = 100
+# Record sheets or meetings laid out together in a piece: each begins a page anyway.
+SECTIONS = 10
+
+# Writes the part of a sectioned report (record sheets, minutes) from its `first` to its
+# `end` section, without the title when `rows_only`: (first, end, rows_only).
+Sections = Callable[[int, int, bool], str]
+
+# Progress while a report is laid out: (pieces done, pieces); False cancels.
+GoingOn = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """A report laid out for one resolution: the height of its header and footer bands,
+    and what each page paints."""
+
+    resolution: int
+    band: float
+    pages: list[list[Stretch]]
 
 
 class ReportDocument:
     """An HTML report, ready to be painted on pages of `page_size` ("A4" or "Letter").
 
     `html` is the whole report, or a function that writes it with the long table's rows
-    cut into pages (see Pages): such a report is measured, then cut."""
+    cut into pages (see Pages), and with only the table when `rows_only`: such a report
+    is laid out in pieces (its title, then its rows a batch at a time), measured and
+    cut into pages at row boundaries. A report of many sections that each begin a page
+    (record sheets, meetings' minutes) is laid out SECTIONS at a time, when `sections`
+    writes its parts: (the writer, the number of sections); `html` then writes the
+    whole report only when it is asked for."""
 
     def __init__(
         self,
-        html: str | Callable[[Pages | None, bool], str],
+        html: str | Callable[[Pages | None, bool, bool], str],
         frame: PageFrame,
         *,
         page_size: str = "A4",
         landscape: bool = False,
         rows: int = 0,
+        sections: tuple[Sections, int] | None = None,
     ) -> None:
         self.frame = frame
         self._render = html if callable(html) else None
+        self._sections = sections
         self._row_count = rows  # the long table's, when the report has one
         self._html = html if isinstance(html, str) else None
-        self.document = _InertDocument()
-        self.document.setDocumentMargin(0)
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(BODY_POINTS)
-        self.document.setDefaultFont(font)
-        if self._html is not None:
-            self.document.setHtml(self._html)
-        self.layout = QPageLayout(
-            QPageSize(_PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4)),
-            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
-            QMarginsF(*MARGINS_MM),
-            QPageLayout.Unit.Millimeter,
-        )
+        self.document = self._piece()  # the whole report, filled for its text
+        # What is laid out and painted: the whole report, or its pieces.
+        self._pieces: list[QTextDocument] = []
+        self.layout = page_layout(page_size, landscape)
         self._frame_font = QFont("DejaVu Sans")
         self._frame_font.setPointSizeF(FRAME_POINTS)
+        # The device the report is measured on: a PDF writer that is never painted on.
+        self._buffer = QBuffer()
+        self._measure = QPdfWriter(self._buffer)
+        self._laid: _Laid | None = None
+
+    def _piece(self, html: str | None = None, width: float | None = None) -> _InertDocument:
+        """A document of the report, laid out `width` wide on the measuring device (set
+        before its HTML, so that it is laid out once)."""
+        piece = _InertDocument()
+        piece.setDocumentMargin(0)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(BODY_POINTS)
+        piece.setDefaultFont(font)
+        if width is not None:
+            piece.documentLayout().setPaintDevice(self._measure)
+            piece.setTextWidth(width)  # one page as long as the piece
+        if html is not None:
+            piece.setHtml(html)
+        return piece
+
+    def requested(self) -> list[str]:
+        """Every resource the report's documents were asked for (none was read)."""
+        pieces = [self.document, *self._pieces]
+        return [name for piece in pieces for name in getattr(piece, "requested", [])]
 
     def html(self) -> str:
         """The report as one HTML document (the long table in one piece)."""
         if self._html is None:
             assert self._render is not None
-            self._html = self._render(None, True)
+            self._html = self._render(None, True, False)
         return self._html
 
     def text(self) -> str:
@@ -140,23 +197,48 @@ class ReportDocument:
             self.document.setHtml(self.html())
         return self.document.toPlainText()
 
+    def lay_out(self, resolution: int, going_on: GoingOn | None = None) -> int:
+        """Lay the report out for a device of `resolution` dots per inch and cut it into
+        pages; the number of pages. It is measured on a PDF writer of its own that
+        writes nothing (printers measure text as PDF does). A long table is laid out a
+        piece at a time, and `going_on(done, pieces)` is asked after each: it may let
+        the window run, and it cancels (CancelledError) when it returns False."""
+        self._measure.setResolution(resolution)
+        self._measure.setPageLayout(self.layout)
+        area = self.layout.paintRectPixels(resolution)
+        metrics = QFontMetricsF(self._frame_font, self._measure)
+        band = metrics.height() * 2.2  # the header's and the footer's height
+        body = QSizeF(area.width(), area.height() - 2 * band)
+        # The cell padding in device pixels: where a row's text begins below its top edge.
+        scale = resolution / 96
+        if self._sections is not None:
+            pages = self._sectioned(*self._sections, body, scale, going_on)
+        elif self._render is not None:
+            pages = self._bands(body, scale, going_on)
+        else:
+            self._pieces = [self._piece(self.html(), body.width())]
+            pages = self._flow(0, body, scale)
+        self._laid = _Laid(resolution, band, pages)
+        return len(pages)
+
     def paint(
         self, device: QPagedPaintDevice, going_on: Callable[[int, int], bool] | None = None
     ) -> int:
         """Paint every page on `device` (a QPdfWriter or a QPrinter, its page layout set
-        to this report's); the number of pages. `going_on(page, pages)` is asked before
-        each page and cancels (CancelledError) when it returns False."""
+        to this report's); the number of pages. The report is laid out first unless it
+        was already, for the device's resolution (the progress of that step is told as
+        `going_on(0, 0)`). `going_on(page, pages)` is asked before each page and
+        cancels (CancelledError) when it returns False."""
         device.setPageLayout(self.layout)
         resolution = device.logicalDpiY()
+        if self._laid is None or self._laid.resolution != resolution:
+            laying = None if going_on is None else (lambda done, total: going_on(0, 0))
+            self.lay_out(resolution, laying)
+        assert self._laid is not None
+        band, laid = self._laid.band, self._laid.pages
         area = self.layout.paintRectPixels(resolution)
-        metrics = QFontMetricsF(self._frame_font, device)
-        band = metrics.height() * 2.2  # the header's and the footer's height
-        document = self.document
-        document.documentLayout().setPaintDevice(device)
-        body = QSizeF(area.width(), area.height() - 2 * band)
-        # The cell padding in device pixels: where a row's text begins below its top edge.
-        scale = resolution / 96
-        laid = self._bands(body, scale) if self._render is not None else self._flow(body, scale)
+        width = area.width()
+        pieces = self._pieces
         pages = len(laid)
         painter = QPainter()
         if not painter.begin(device):
@@ -167,28 +249,41 @@ class ReportDocument:
                     raise CancelledError
                 if page:
                     device.newPage()
-                self._frame(painter, area.width(), area.height(), band, page + 1, pages)
+                self._frame(painter, width, area.height(), band, page + 1, pages)
                 y = band
-                for top, bottom, painted in stretches:  # one under another
+                for piece, top, bottom, painted in stretches:  # one under another
                     # Painted only to where the next row's cell begins: a cell reaching
                     # into the painted area would be drawn, clipped but in the PDF's text.
                     painter.save()
                     painter.translate(0, y - top)
                     edge = min(painted, bottom - 1)  # what only touches the edge stays out
-                    document.drawContents(painter, QRectF(0, top, body.width(), edge - top))
+                    pieces[piece].drawContents(painter, QRectF(0, top, width, edge - top))
                     painter.restore()
                     y += bottom - top
         finally:
             painter.end()
         return pages
 
-    def _flow(self, body: QSizeF, scale: float) -> list[list[Stretch]]:
-        """Lay the document out on one very long page and cut it into pages where a cut
-        does no harm: between the lines of a paragraph, between the rows of a table (its
+    def _sectioned(
+        self, write: Sections, count: int, body: QSizeF, scale: float, going_on: GoingOn | None
+    ) -> list[list[Stretch]]:
+        """Lay the sections out SECTIONS at a time, each batch a piece with pages of
+        its own (the first with the title)."""
+        batches = [(first, min(first + SECTIONS, count)) for first in range(0, count, SECTIONS)]
+        self._pieces = []
+        laid: list[list[Stretch]] = []
+        for number, (first, end) in enumerate(batches or [(0, 0)]):
+            self._pieces.append(self._piece(write(first, end, number > 0), body.width()))
+            laid.extend(self._flow(number, body, scale))
+            _check(going_on, number + 1, len(batches))
+        return laid
+
+    def _flow(self, piece: int, body: QSizeF, scale: float) -> list[list[Stretch]]:
+        """Lay a piece out on one very long page and cut it into pages where a cut does
+        no harm: between the lines of a paragraph, between the rows of a table (its
         header row painted again at the top of the next page), never just after a
         heading. Only what is taller than a page is cut inside."""
-        document = self.document
-        document.setTextWidth(body.width())  # one page as long as the document
+        document = self._pieces[piece]
         layout = document.documentLayout()
         cuts = _cut_points(document, layout, scale)
         end = layout.documentSize().height()
@@ -207,58 +302,68 @@ class ReportDocument:
                 cut = fits[-1]
             else:  # taller than a page: cut it where the page ends
                 cut = _Cut(top + room, header, inset=inset)
-            heading: list[Stretch] = [header] if header is not None else []
-            laid.append([*heading, (top, cut.y, cut.y - cut.inset)])
+            heading: list[Stretch] = [(piece, *header)] if header is not None else []
+            laid.append([*heading, (piece, top, cut.y, cut.y - cut.inset)])
             top, header, inset = cut.y, cut.header, cut.inset
-        return laid or [[(0.0, body.height(), body.height())]]
+        return laid or [[(piece, 0.0, body.height(), body.height())]]
 
-    def _bands(self, body: QSizeF, scale: float) -> list[list[Stretch]]:
-        """Lay the report out once on one very long page, its long table in batches of
-        rows (Qt lays one huge table out in more than linear time), and cut it into pages
-        at row boundaries: each page is a list of stretches (top, bottom) of the laid-out
-        document, painted one under the other. The first page has the title above the
-        table; every page has the table's header row; no row is ever cut."""
+    def _bands(
+        self, body: QSizeF, scale: float, going_on: GoingOn | None = None
+    ) -> list[list[Stretch]]:
+        """Lay the report out in pieces, each on one very long page: its title, then
+        its long table a batch of rows at a time; and cut the rows into pages: each
+        page is a list of stretches of the pieces, painted one under the other. The
+        first page has the title above the table; every page has the table's header
+        row; no row is ever cut."""
         assert self._render is not None
-        document = self.document
+        render = self._render
         rows = self._row_count
-        batches = tuple((start, min(start + MEASURED, rows)) for start in range(0, rows, MEASURED))
-        document.setHtml(self._render(batches or None, False))
-        document.setTextWidth(body.width())  # one page as long as the document
-        tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
-        layout = document.documentLayout()
+        batches = [(start, min(start + MEASURED, rows)) for start in range(0, rows, MEASURED)]
+        title_piece = self._piece(render(((0, 0),), False, False), body.width())  # no table
+        self._pieces = [title_piece]
+        title_height = title_piece.documentLayout().documentSize().height()
+        _check(going_on, 1, len(batches) + 1)
         # Each row's stretch, from its first cell's text to the next row's (the top
         # padding is blank, the border between them goes with the row above).
-        stretches: list[tuple[float, float]] = []
-        header = (0.0, 0.0)
+        stretches: list[tuple[int, float, float]] = []
+        header: Stretch | None = None
         inset = 0.0
-        for number, table in enumerate(tables):
-            head_rows = table.format().headerRowCount()
-            inset = table.format().cellPadding() * scale
-            frame = layout.frameBoundingRect(table)
-            tops = [
-                layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block()).top()
-                for row in range(head_rows, table.rows())
-            ]
-            if number == 0:
-                header = (frame.top(), tops[0] if tops else frame.bottom())
-            bounds = [*tops, frame.bottom()]
-            stretches.extend((bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1))
-        if not stretches:  # no table: one page of whatever there is
-            return [[(0.0, body.height(), body.height())]]
-        title = (0.0, header[0], header[0])
-        head = header[1] - header[0]
+        for number, batch in enumerate(batches, start=1):
+            piece = self._piece(render((batch,), False, True), body.width())
+            self._pieces.append(piece)
+            layout = piece.documentLayout()
+            for table in piece.rootFrame().childFrames():
+                if not isinstance(table, QTextTable):
+                    continue
+                head_rows = table.format().headerRowCount()
+                inset = table.format().cellPadding() * scale
+                frame = layout.frameBoundingRect(table)
+                tops = [
+                    layout.blockBoundingRect(cell.firstCursorPosition().block()).top()
+                    for cell in (table.cellAt(row, 0) for row in range(head_rows, table.rows()))
+                ]
+                if header is None:
+                    first = tops[0] if tops else frame.bottom()
+                    header = (number, frame.top(), first, first - inset)
+                bounds = [*tops, frame.bottom()]
+                stretches.extend((number, bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1))
+            _check(going_on, number + 1, len(batches) + 1)
+        if header is None or not stretches:  # no table: one page of whatever there is
+            return [[(0, 0.0, body.height(), body.height())]]
+        title: Stretch = (0, 0.0, title_height, title_height)
+        head = header[2] - header[1]
         pages = cut_rows(
-            [bottom - top for top, bottom in stretches],
-            first=body.height() - title[1] - head,
+            [bottom - top for _, top, bottom in stretches],
+            first=body.height() - title_height - head,
             rest=body.height() - head,
         )
         laid: list[list[Stretch]] = []
         for number, (start, end) in enumerate(pages):
             bands = [title] if number == 0 else []
             if end > start:
-                bands.append((*header, header[1] - inset))
-                bands.extend((top, bottom, bottom - inset)
-                             for top, bottom in _joined(stretches[start:end]))  # fmt: skip
+                bands.append(header)
+                bands.extend((piece, top, bottom, bottom - inset)
+                             for piece, top, bottom in _joined(stretches[start:end]))  # fmt: skip
             laid.append(bands)
         return laid
 
@@ -328,7 +433,7 @@ class _Cut:
     (just after a heading)."""
 
     y: float
-    header: Stretch | None = None
+    header: tuple[float, float, float] | None = None  # (top, bottom, painted bottom)
     glued: bool = False
     forced: bool = False  # what follows asked to begin a page
     inset: float = 0.0  # the next row's padding above its text: left unpainted
@@ -379,15 +484,20 @@ def _cut_points(document: QTextDocument, layout: Any, scale: float) -> list[_Cut
     return cuts
 
 
-def _joined(stretches: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Stretches that follow each other on the laid-out page made one (rows of one batch
-    are painted in one go; a batch's own header row between two batches is left out)."""
-    joined: list[tuple[float, float]] = []
-    for top, bottom in stretches:
-        if joined and abs(joined[-1][1] - top) < 0.5:
-            joined[-1] = (joined[-1][0], bottom)
+def _check(going_on: GoingOn | None, done: int, total: int) -> None:
+    if going_on is not None and not going_on(done, total):
+        raise CancelledError
+
+
+def _joined(stretches: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+    """Stretches that follow each other in one piece made one (rows of one batch are
+    painted in one go; the next batch's own header row is left out)."""
+    joined: list[tuple[int, float, float]] = []
+    for piece, top, bottom in stretches:
+        if joined and joined[-1][0] == piece and abs(joined[-1][2] - top) < 0.5:
+            joined[-1] = (piece, joined[-1][1], bottom)
         else:
-            joined.append((top, bottom))
+            joined.append((piece, top, bottom))
     return joined
 
 

@@ -9,6 +9,7 @@ user's locale); the template's own words go through its `tr`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,9 +85,16 @@ def templates_dir() -> Path:
 
 
 def environment(folder: Path | None = None) -> jinja2.Environment:
-    """Templates from `folder` (the built-in ones by default), escaping every value."""
+    """Templates from `folder` (the built-in ones by default), escaping every value. One
+    environment a folder, so that each template is compiled once (and again only when
+    its file changes): a long list is filled in a piece at a time."""
+    return _environment(folder or templates_dir())
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(folder: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder or templates_dir())),
+        loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -111,10 +119,12 @@ def render_html(
     folder: Path | None = None,
     pages: tuple[tuple[int, int], ...] | None = None,
     breaks: bool = True,
+    rows_only: bool = False,
 ) -> str:
     """The report as an HTML document. `pages` cuts the record list's rows into one
     table a page, (first, end) each (the total counts as the row after the last); with
-    `breaks` False the tables follow each other on the page (to be measured)."""
+    `breaks` False the tables follow each other on the page (to be measured); with
+    `rows_only` the document holds the tables alone, without the title above them."""
     template = environment(folder).get_template(f"{options.kind.value}.html.j2")
     return template.render(
         content=content,
@@ -129,6 +139,7 @@ def render_html(
         nbsp="\u00a0",  # an empty cell still draws its line
         pages=pages,
         breaks=breaks,
+        rows_only=rows_only,
         **_kind_values(content),
     )
 

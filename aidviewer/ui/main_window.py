@@ -513,5 +513,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.reports.stop()
         self.close_catalogue()
         event.accept()

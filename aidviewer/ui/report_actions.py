@@ -2,9 +2,11 @@
 shows it.
 
 The content is read first, in one short read transaction, with progress and Cancel. A PDF
-is then laid out and written on a worker thread (the document is made there, as Qt's
-rich text wants), so that a long report never freezes the window; printing and the
-preview paint on the window's thread, as Qt's printing requires, with the same progress.
+is then laid out and written on a worker thread. Printing and the preview lay the report
+out and paint it on the window's thread, as Qt's printing and its preview require: a
+long table is laid out a piece of about a tenth of a second at a time and painted a page
+at a time, with progress, Cancel and the window's events between the steps, so that a
+long report never freezes the window.
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ class ReportActions(QObject):
 
     # A PDF was written: (its path, its pages); 0 pages when cancelled.
     exported = Signal(str, int)
+    # A report was printed (its pages; 0 when cancelled or failed), or the preview closed.
+    printed = Signal(int)
+    previewed = Signal()
 
     def __init__(
         self,
@@ -100,8 +105,9 @@ class ReportActions(QObject):
         self.ask_report: Callable[..., ReportRequest | None] = ReportDialog.ask
         self.ask_printer: Callable[[QWidget, QPrinter], bool] = _ask_printer
         self.save_report_path: Callable[[QWidget, Path], Path | None] = _save_report_path
-        self.preview: Callable[[QWidget, QPrinter, Callable[[QPrinter], None]], None] = _preview
+        self.preview: Callable[[QWidget, QPrinter, Callable[[QPrinter], object]], None] = _preview
         self.writer: _PdfWriter | None = None
+        self._laying_out = False
 
     def _tr(self, text: str) -> str:
         return QCoreApplication.translate("ReportActions", text)
@@ -124,33 +130,63 @@ class ReportActions(QObject):
             self._write(prepared, path)
 
     def print_report(self) -> None:
-        made = self._printable(self._tr("&Print…"))
-        if made is not None and self.ask_printer(self.window, made[1]):
-            self._paint(*made)
+        prepared = self._prepared(self._tr("&Print…"))
+        if prepared is None:
+            return
+        printer = self._printer(prepared)
+        if not self.ask_printer(self.window, printer):
+            return
+        document = self._lay_out(prepared, printer)
+        self.printed.emit(self._paint(document, printer) if document is not None else 0)
 
     def print_preview(self) -> None:
-        made = self._printable(self._tr("Pre&view"))
-        if made is not None:
-            document, printer = made
+        prepared = self._prepared(self._tr("Pre&view"))
+        if prepared is None:
+            return
+        printer = self._printer(prepared)
+        document = self._lay_out(prepared, printer)
+        if document is not None:
             self.preview(self.window, printer, lambda target: self._paint(document, target))
+        self.previewed.emit()
 
-    def _printable(self, action: str) -> tuple[ReportDocument, QPrinter] | None:
-        """The report asked for, and a printer set to its page."""
+    def _prepared(self, action: str) -> PreparedReport | None:
+        """The report asked for, its content read; None when the question was declined
+        or the reading cancelled or failed."""
         request = self._request(action)
         catalogue = self._catalogue()
         if request is None or catalogue is None:
             return None
-        document = self._document(catalogue, request)
-        if document is None:
-            return None
+        return self._read(catalogue, request)
+
+    @staticmethod
+    def _printer(prepared: PreparedReport) -> QPrinter:
+        """A printer set to the report's page."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(document.layout)
-        return document, printer
+        printer.setPageLayout(prepared.page_layout())
+        return printer
+
+    def busy(self) -> bool:
+        """Whether a report is being laid out or written."""
+        return self.writer is not None or self._laying_out
+
+    def stop(self) -> None:
+        """Cancel the report being written and wait for its thread (the window is
+        closing)."""
+        if self.writer is not None:
+            self.writer.cancel.set()
+            self.writer.wait()
 
     # -- what the report covers ------------------------------------------------------------
 
     def _request(self, action: str) -> ReportRequest | None:
         if self._catalogue() is None:
+            return None
+        if self.busy():
+            self.notifier.error(
+                self.window,
+                self._tr("A report is being made"),
+                self._tr("Wait for the report being made to finish, or cancel it."),
+            )
             return None
         request = self.ask_report(
             self.window,
@@ -204,9 +240,11 @@ class ReportActions(QObject):
 
     # -- reading, laying out, painting -------------------------------------------------------
 
-    def _progress(self, label: str) -> QProgressDialog:
+    def _progress(self, label: str, step: str) -> QProgressDialog:
+        """A progress dialog for one step of a report ("reading", "layout", "printing"
+        or "writing"), named after it."""
         progress = QProgressDialog(label, self._tr("Cancel"), 0, 0, self.window)
-        progress.setObjectName("report_progress")
+        progress.setObjectName(f"report_{step}")
         progress.setWindowTitle(self._tr("Report"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
@@ -217,7 +255,7 @@ class ReportActions(QObject):
         later, on whichever thread paints it."""
         options = dataclasses.replace(request.options, columns=self.columns())
         scope = self.scope(catalogue, request)
-        progress = self._progress(self._tr("Reading the catalogue…"))
+        progress = self._progress(self._tr("Reading the catalogue…"), "reading")
 
         def going_on(done: int, total: int) -> bool:
             progress.setMaximum(max(total, 1))
@@ -239,12 +277,31 @@ class ReportActions(QObject):
             progress.reset()
             progress.deleteLater()
 
-    def _document(self, catalogue: Catalogue, request: ReportRequest) -> ReportDocument | None:
-        prepared = self._read(catalogue, request)
-        return prepared.document() if prepared is not None else None
+    def _lay_out(self, prepared: PreparedReport, printer: QPrinter) -> ReportDocument | None:
+        """The report laid out for `printer`, a piece at a time, with progress and
+        Cancel and the window's events between the pieces; None when cancelled."""
+        progress = self._progress(self._tr("Laying out the pages…"), "layout")
+        self._laying_out = True
+
+        def going_on(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            document = prepared.document()
+            document.lay_out(printer.logicalDpiY(), going_on)
+        except CancelledError:
+            return None
+        finally:
+            self._laying_out = False
+            progress.reset()
+            progress.deleteLater()
+        return document
 
     def _write(self, prepared: PreparedReport, path: Path) -> None:
-        progress = self._progress(self._tr("Writing {name}…").format(name=path.name))
+        progress = self._progress(self._tr("Writing {name}…").format(name=path.name), "writing")
         writer = _PdfWriter(prepared.document, path)
         self.writer = writer
 
@@ -284,8 +341,10 @@ class ReportActions(QObject):
         progress.canceled.connect(writer.cancel.set)
         writer.start()
 
-    def _paint(self, document: ReportDocument, printer: QPrinter) -> None:
-        progress = self._progress(self._tr("Printing…"))
+    def _paint(self, document: ReportDocument, printer: QPrinter) -> int:
+        """Paint the laid-out report on `printer`, page by page; its pages, or 0 when
+        cancelled."""
+        progress = self._progress(self._tr("Printing…"), "printing")
 
         def going_on(page: int, pages: int) -> bool:
             progress.setMaximum(pages)
@@ -294,9 +353,10 @@ class ReportActions(QObject):
             return not progress.wasCanceled()
 
         try:
-            document.paint(printer, going_on)
+            return document.paint(printer, going_on)
         except CancelledError:
             printer.abort()
+            return 0
         finally:
             progress.reset()
             progress.deleteLater()
@@ -323,7 +383,7 @@ def _save_report_path(parent: QWidget, suggested: Path) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-def _preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter], None]) -> None:
+def _preview(parent: QWidget, printer: QPrinter, paint: Callable[[QPrinter], object]) -> None:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName("report_preview")
     dialog.paintRequested.connect(paint)

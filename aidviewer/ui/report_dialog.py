@@ -141,12 +141,25 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.kind.currentIndexChanged.connect(self._suggest_orientation)
+        # Until the orientation is chosen by hand, it follows the kind: the record list's
+        # ten columns want a landscape page, the other reports a portrait one.
+        self._orientation_chosen = False
+        self.landscape.activated.connect(self._choose_orientation)
         self._kind_changed()
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
         return label
+
+    def _choose_orientation(self) -> None:
+        self._orientation_chosen = True
+
+    def _suggest_orientation(self) -> None:
+        if not self._orientation_chosen:
+            landscape = ReportKind(self.kind.currentData()) is ReportKind.LIST
+            self.landscape.setCurrentIndex(1 if landscape else 0)
 
     def _kind_changed(self) -> None:
         """The choices that make sense for the kind: records or meetings, or a period."""

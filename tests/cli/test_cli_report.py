@@ -139,3 +139,28 @@ def test_the_installed_script_writes_a_report_without_a_display(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Aid summary" in _text(out)
+
+
+@pytest.mark.parametrize("kind", ["list", "summary"])
+def test_ids_narrow_a_list_and_a_summary(
+    run: Run, sample_path: Path, tmp_path: Path, kind: str
+) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        titles = {row.id: row.title for row in catalogue.record_rows(RecordQuery())}
+    chosen = sorted(titles)[:2]
+    out = tmp_path / f"{kind}.pdf"
+    ids = ",".join(str(i) for i in chosen)
+    assert run("report", kind, sample_path, "--out", out, "--ids", ids, "--as", "Rasa").code == 0
+    text = _text(out)
+    if kind == "list":  # titles wrap in their column: their first words are on one line
+
+        def start(title: str) -> str:
+            return " ".join(title.split()[:2])
+
+        assert text.count("2 aid records, worth") == 1
+        assert all(start(titles[i]) in text for i in chosen)
+        others = {start(title) for i, title in titles.items() if i not in chosen}
+        assert not any(other in text for other in others - {start(titles[i]) for i in chosen})
+    else:
+        assert "over 2 aid records" in text
+        assert f"over {len(titles)} aid records" not in text

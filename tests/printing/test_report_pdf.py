@@ -191,7 +191,7 @@ def test_markup_in_user_text_is_printed_as_text_and_nothing_is_loaded(
             text = " ".join(" ".join(pdf_pages(_pdf(tmp_path, document, f"{kind}.pdf"))).split())
             plain = document.text()  # type: ignore[attr-defined]
             assert "<img src=" in text and "<img src=" in plain, kind
-            assert document.document.requested == [], kind  # type: ignore[attr-defined]
+            assert document.requested() == [], kind  # type: ignore[attr-defined]
         sheet = " ".join(" ".join(pdf_pages(tmp_path / "sheet.pdf")).split())
         for body in MARKUP[:-1]:
             assert body in sheet, body
@@ -270,3 +270,51 @@ def test_no_row_of_a_sheets_tables_is_cut_and_each_sheet_starts_a_page(
     # The second record's sheet begins a page of its own.
     second = [i for i, page in enumerate(pages) if "All-terrain vehicles for NASAMS crews" in page]
     assert second and "Kx89k" not in pages[second[0]]
+
+
+def test_a_long_list_is_laid_out_a_piece_at_a_time(
+    qapp: object, empty_path: Path, tmp_path: Path, pdf_pages: PdfPages
+) -> None:
+    """The window waits for each piece of the layout, so a piece is at most MEASURED
+    rows; progress is told after each, and a False answer cancels."""
+    from aidviewer.printing.document import MEASURED, ReportDocument
+
+    assert MEASURED == 100
+    _many_records(empty_path, 250)
+    with Catalogue.open(empty_path) as catalogue:
+        document = _report(catalogue, ReportKind.LIST, landscape=True)
+    assert isinstance(document, ReportDocument)
+    told: list[tuple[int, int]] = []
+    pages = document.lay_out(300, lambda done, total: told.append((done, total)) or True)
+    # The title, then 250 rows and the total as 100 + 100 + 51.
+    assert told == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    laid = pdf_pages(_pdf(tmp_path, document), layout=True)
+    assert len(laid) == pages
+    assert all(f"A{number:03d}" in "".join(laid) for number in range(250))
+    with pytest.raises(CancelledError):
+        document.lay_out(300, lambda done, total: done < 2)
+
+
+def test_many_sheets_are_laid_out_ten_at_a_time_each_on_its_own_page(
+    qapp: object, empty_path: Path, tmp_path: Path, pdf_pages: PdfPages
+) -> None:
+    from aidviewer.printing.document import SECTIONS, ReportDocument
+
+    assert SECTIONS == 10
+    titles = _many_records(empty_path, 25)
+    with Catalogue.open(empty_path) as catalogue:
+        ids = tuple(catalogue.record_ids(RecordQuery()))
+        document = _report(catalogue, ReportKind.SHEET, Scope(ids=ids))
+    assert isinstance(document, ReportDocument)
+    told: list[tuple[int, int]] = []
+    document.lay_out(300, lambda done, total: told.append((done, total)) or True)
+    assert told == [(1, 3), (2, 3), (3, 3)]
+    pages = [" ".join(page.split()) for page in pdf_pages(_pdf(tmp_path, document))]
+    assert len(pages) == 25
+    numbers = [re.findall(r"Record #(\d+)", page) for page in pages]
+    assert all(len(found) == 1 for found in numbers)  # one sheet a page
+    assert [int(found[0]) for found in numbers] == list(ids)  # in the order chosen
+    assert all(any(title.split()[0] in page for page in pages) for title in titles)
+    # The title block is on the first page only; every page has the header line.
+    assert pages[0].count("Aid record sheet") == 2
+    assert all(page.count("Aid record sheet") == 1 for page in pages[1:])

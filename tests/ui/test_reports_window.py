@@ -174,7 +174,7 @@ def test_a_report_that_cannot_be_written_says_so(
 
 
 def test_print_paints_the_report_on_the_printer(
-    make_window: WindowFactory, sample_path: Path, tmp_path: Path
+    make_window: WindowFactory, sample_path: Path, tmp_path: Path, qtbot: QtBot
 ) -> None:
     window = _window(make_window, sample_path)
     target = tmp_path / "printed.pdf"
@@ -186,7 +186,9 @@ def test_print_paints_the_report_on_the_printer(
         return True
 
     window.reports.ask_printer = to_file
-    window.action(ActionId.PRINT).trigger()
+    with qtbot.waitSignal(window.reports.printed, timeout=60_000) as done:
+        window.action(ActionId.PRINT).trigger()
+    assert done.args[0] >= 1
     text = _text(target)
     assert "Meeting minutes" in text and "Anušauskas meets President Zelensky in Kyiv" in text
     assert "Page 1 of" in text
@@ -211,14 +213,16 @@ def test_the_preview_is_qts_own_and_shows_the_pages(
     painted: list[int] = []
     document_paint = window.reports._paint
 
-    def counting_paint(document: Any, printer: Any) -> None:
-        document_paint(document, printer)
-        painted.append(document.document.pageCount())
+    def counting_paint(document: Any, printer: Any) -> int:
+        pages = document_paint(document, printer)
+        painted.append(pages)
+        return pages
 
     window.reports._paint = counting_paint  # type: ignore[method-assign]
     watcher.timeout.connect(close_preview)
     watcher.start(20)
-    window.action(ActionId.PRINT_PREVIEW).trigger()
+    with qtbot.waitSignal(window.reports.previewed, timeout=60_000):
+        window.action(ActionId.PRINT_PREVIEW).trigger()
     watcher.stop()
     assert seen == [QPrintPreviewDialog]
     assert painted and painted[0] >= 1
@@ -252,3 +256,18 @@ def test_reports_need_an_open_catalogue(make_window: WindowFactory) -> None:
     window = make_window()
     for action in (ActionId.PRINT_PREVIEW, ActionId.PRINT, ActionId.EXPORT_PDF):
         assert not window.action(action).isEnabled()
+
+
+def test_the_orientation_follows_the_kind_until_chosen(qtbot: QtBot) -> None:
+    request = ReportRequest(ReportOptions(kind=ReportKind.SUMMARY))
+    dialog = ReportDialog(None, request, selected_records=0, selected_meetings=0, action="Print")
+    qtbot.addWidget(dialog)
+    assert dialog.request().options.landscape is False
+    dialog.kind.setCurrentIndex(list(ReportKind).index(ReportKind.LIST))
+    assert dialog.request().options.landscape is True  # ten columns want the width
+    dialog.kind.setCurrentIndex(list(ReportKind).index(ReportKind.MINUTES))
+    assert dialog.request().options.landscape is False
+    dialog.landscape.setCurrentIndex(1)
+    dialog.landscape.activated.emit(1)  # chosen by hand: it stays
+    dialog.kind.setCurrentIndex(list(ReportKind).index(ReportKind.SHEET))
+    assert dialog.request().options.landscape is True
