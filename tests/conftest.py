@@ -40,3 +40,14 @@ def empty_path(tmp_path: Path) -> Path:
     path = tmp_path / "empty.aidb"
     Catalogue.create(path, user="tester").close()
     return path
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real public aid data in ../shared/data (CI has it there; it is not copied into
+    the repository)."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(
+            f"the real aid data is not at {SHARED_DATA} (../shared/data beside the repository)"
+        )
+    return SHARED_DATA
