@@ -287,6 +287,8 @@ def _integrity_message(entity: str, error: sqlite3.IntegrityError) -> str:
     """A sentence for a constraint the catalogue's own checks did not catch first."""
     text = str(error)
     name = entity.replace("_", " ")
+    if "UNIQUE" in text and "source_ref" in text:
+        return "Another aid record already has this source reference."
     if "UNIQUE" in text:
         return f"A {name} with this name already exists."
     if "FOREIGN KEY" in text:

@@ -68,6 +68,8 @@ def _describe_stage(stage: Stage) -> str:
 def _check_record(record: AidRecord) -> None:
     if not record.title.strip():
         raise InvalidValueError("An aid record needs a title.")
+    if len(record.source_ref) > 500:
+        raise InvalidValueError("A source reference is at most 500 characters long.")
     for quantity in (record.quantity, *(stage.quantity for stage in record.stages)):
         if quantity is not None and quantity < 0:
             raise InvalidValueError("A quantity cannot be negative.")
@@ -91,6 +93,7 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
             "item": record.item.strip(),
             "quantity": record.quantity,
             "unit": record.unit.strip(),
+            "source_ref": record.source_ref.strip() or None,
             **money_to_db(record.money),
             "status": None if status is None else status.value,
             "donor_name": self._name_of("organisation", record.donor_id),
@@ -238,10 +241,22 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
             stages=stages,
             source_ids=source_ids,
             tags=tags,
+            source_ref=row["source_ref"] or "",
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             updated_by=row["updated_by"],
         )
+
+    def record_ids_by_source(self, scheme: str = "") -> dict[str, int]:
+        """The records that came from imported files: each source reference (those
+        beginning with `scheme`, such as "kiel:") with its record's id."""
+        with self._read() as con:
+            rows = con.execute(
+                "SELECT source_ref, id FROM aid_record WHERE source_ref IS NOT NULL"
+                " AND substr(source_ref, 1, ?) = ?",
+                (len(scheme), scheme),
+            ).fetchall()
+        return {row[0]: row[1] for row in rows}
 
     def iter_records(self, chunk: int = 500) -> Iterator[AidRecord]:
         """Every record with its stages, sources and tags, in id order.

@@ -375,8 +375,16 @@ _V3: list[Step] = [
     END""",
 ]
 
+# Where an imported record came from, as its source identifies it ("iati:XM-DAC-5-7-1",
+# "kiel:AUH1", "fts:234567"): importing the same file again updates the record it made.
+_V4: list[Step] = [
+    "ALTER TABLE aid_record ADD COLUMN source_ref TEXT",
+    "CREATE UNIQUE INDEX aid_record_source_ref ON aid_record (source_ref)"
+    " WHERE source_ref IS NOT NULL",
+]
+
 SORT_EXPRESSIONS = _SORT_COLUMNS
 
 # MIGRATIONS[n] takes a catalogue from user_version n to n + 1.
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -270,6 +270,9 @@ class AidRecord:
     stages: tuple[Stage, ...] = ()
     source_ids: tuple[int, ...] = ()
     tags: tuple[str, ...] = ()
+    # The identifier the record has in the file it was imported from, with its scheme
+    # ("iati:…", "kiel:…", "fts:…", "csv:…"); unique in a catalogue; empty when typed in.
+    source_ref: str = ""
     created_at: str = ""
     updated_at: str = ""
     updated_by: str = ""

@@ -324,6 +324,7 @@ class EditActions(Acting):
             version=0,
             title=self.tr("{title} (copy)").format(title=original.title),
             stages=tuple(dataclasses.replace(stage, id=0) for stage in original.stages),
+            source_ref="",  # the copy is not the record the file made
         )
         record = self._ask_record(catalogue, copy, self.tr("Duplicate Aid Record"))
         if record is not None:

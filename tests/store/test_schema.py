@@ -32,7 +32,7 @@ def test_new_catalogue_has_the_whole_schema(empty_path: Path) -> None:
     con = _raw(empty_path)
     names = {row[0] for row in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     con.close()
     assert names >= TABLES

@@ -321,6 +321,10 @@ def test_going_back_from_a_conflict_keeps_what_was_typed(
 def test_a_duplicate_starts_from_a_copy(
     make_window: WindowFactory, sample_path: Path, qtbot: QtBot
 ) -> None:
+    with Catalogue.open(sample_path) as catalogue:  # as if imported from a Kiel file
+        catalogue.update_record(
+            dataclasses.replace(catalogue.record(NASAMS), source_ref="kiel:LTM7")
+        )
     window = _window(make_window, sample_path)
     assert window.catalogue_view.records_page.select_id(NASAMS)
     titles: list[str] = []
@@ -334,6 +338,7 @@ def test_a_duplicate_starts_from_a_copy(
         [s.kind for s in copy.stages] == [s.kind for s in original.stages] == [StageKind.DELIVERED]
     )
     assert {s.id for s in copy.stages}.isdisjoint({s.id for s in original.stages})
+    assert (copy.source_ref, original.source_ref) == ("", "kiel:LTM7")  # the file made one
 
 
 def test_cancel_changes_nothing(
