@@ -1,0 +1,320 @@
+"""Items read from a file, written into the catalogue: lenient with the data, strict with
+the catalogue.
+
+Names become the catalogue's organisations (through their aliases and ISO codes) and
+categories, amounts are valued in euros at the ECB rate of their date unless the source
+gives the value in euros, and every record is written in one transaction: an import is
+saved whole or not at all (a failure or Cancel leaves nothing behind). A record whose
+source reference (`Item.ref`) the catalogue already holds is updated rather than made
+again. What could not be read is listed with its line and reason; what was read with a
+doubt, with its line and the doubt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from aidviewer.editing.rates import in_euros
+from aidviewer.store import (
+    AidRecord,
+    AidType,
+    Catalogue,
+    Category,
+    Money,
+    Note,
+    Organisation,
+    Source,
+    Stage,
+    minor_digits,
+)
+
+from .items import Event, ImportCancelledError, Item, Skipped, SourceIn, StageIn, Warned
+from .organisations import OrganisationResolver
+
+# A record's text as the catalogue keeps it at most (a file's text may be longer).
+TITLE_LIMIT = 500
+DESCRIPTION_LIMIT = 100_000
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, for a dry run, would do)."""
+
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Warned] = field(default_factory=list)
+    organisations_made: list[str] = field(default_factory=list)
+    categories_made: list[str] = field(default_factory=list)
+    # The records made and the records updated with what they were before: what an
+    # undo of the import takes back.
+    made_ids: list[int] = field(default_factory=list)
+    before: list[AidRecord] = field(default_factory=list)
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        """The summary in words, as the command line prints it and the window shows it."""
+        head = "Would import" if self.dry_run else "Imported"
+        out = [
+            f"{head} {self.imported} records, updated {self.updated}, unchanged "
+            f"{self.unchanged}; skipped {len(self.skipped)}; warnings {len(self.warnings)}."
+        ]
+        if self.organisations_made:
+            out.append(
+                f"New organisations ({len(self.organisations_made)}): "
+                + ", ".join(self.organisations_made[:20])
+                + (" …" if len(self.organisations_made) > 20 else "")
+            )
+        if self.categories_made:
+            out.append(f"New categories: {', '.join(self.categories_made)}")
+        for skip in self.skipped:
+            out.append(f"skipped line {skip.line}: {skip.reason}")
+        for warning in self.warnings:
+            out.append(f"warning line {warning.line}: {warning.message}")
+        return out
+
+
+class _DryRunEndError(Exception):
+    """Raised at the end of a dry run so that its transaction is rolled back."""
+
+
+def import_items(
+    catalogue: Catalogue,
+    events: Iterable[Event],
+    *,
+    dry_run: bool = False,
+    author: str = "",
+    going_on: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Write the items of `events` into the catalogue in one transaction; a dry run
+    does all of it and rolls it back, so that its summary is exactly what the import
+    would do. `going_on()` is asked between items: False cancels (ImportCancelledError,
+    nothing written). A reader's ImportCancelledError or BadFileError also leaves
+    nothing behind."""
+    summary = ImportSummary(dry_run=dry_run)
+    try:
+        with catalogue.batch():
+            _Writer(catalogue, summary, author or catalogue.user).run(events, going_on)
+            if dry_run:
+                raise _DryRunEndError
+    except _DryRunEndError:
+        summary.made_ids.clear()
+        summary.before.clear()
+    return summary
+
+
+class _Writer:
+    def __init__(self, catalogue: Catalogue, summary: ImportSummary, author: str) -> None:
+        self.catalogue = catalogue
+        self.summary = summary
+        self.author = author
+        self.organisations = OrganisationResolver(catalogue.organisations(), self._make_org)
+        self.categories = {c.name.casefold(): c.id for c in catalogue.categories()}
+        self.sources = {(s.url or s.title).casefold(): s.id for s in catalogue.sources()}
+        self.existing = catalogue.record_ids_by_source()
+        self.seen: dict[str, int] = {}  # reference -> line, within this file
+
+    def _make_org(self, org: Organisation) -> Organisation:
+        made = self.catalogue.add_organisation(org)
+        self.summary.organisations_made.append(made.name)
+        return made
+
+    def run(self, events: Iterable[Event], going_on: Callable[[], bool] | None) -> None:
+        for event in events:
+            if going_on is not None and not going_on():
+                raise ImportCancelledError
+            if isinstance(event, Skipped):
+                self.summary.skipped.append(event)
+            elif isinstance(event, Warned):
+                self.summary.warnings.append(event)
+            else:
+                self._item(event)
+
+    def _item(self, item: Item) -> None:
+        if item.ref and item.ref in self.seen:
+            self.summary.skipped.append(
+                Skipped(item.line, f"the same identifier as line {self.seen[item.ref]}")
+            )
+            return
+        if not item.title.strip():
+            self.summary.skipped.append(Skipped(item.line, "no title"))
+            return
+        if item.ref:
+            self.seen[item.ref] = item.line
+        warnings = [Warned(item.line, message) for message in item.warnings]
+        record = self._record(item, warnings)
+        self.summary.warnings.extend(warnings)
+        known = self.existing.get(item.ref) if item.ref else None
+        if known is None:
+            made = self.catalogue.add_record(record)
+            self.summary.imported += 1
+            self.summary.made_ids.append(made.id)
+            for body in item.notes:
+                self.catalogue.add_note(Note(record_id=made.id, body=body, author=self.author))
+            if item.ref:
+                self.existing[item.ref] = made.id
+            return
+        old = self.catalogue.record(known)
+        new = dataclasses.replace(record, id=old.id, version=old.version)
+        if _same(old, new):
+            self.summary.unchanged += 1
+            return
+        self.catalogue.update_record(new)
+        self.summary.updated += 1
+        self.summary.before.append(old)
+
+    def _record(self, item: Item, warnings: list[Warned]) -> AidRecord:
+        stages = tuple(self._stage(stage, item.line, warnings) for stage in item.stages)
+        money = self._money(
+            item.amount, item.currency, item.value_eur, _first_date(item.stages), item.line,
+            warnings,
+        )  # fmt: skip
+        if money is None:
+            money = _total(stages)
+        tags = list(item.tags)
+        if item.category_code:
+            tags.append(f"DAC {item.category_code}")
+        title = " ".join(item.title.split())
+        if len(title) > TITLE_LIMIT:
+            warnings.append(Warned(item.line, f"the title is cut to {TITLE_LIMIT} characters"))
+            title = title[: TITLE_LIMIT - 1] + "…"
+        return AidRecord(
+            title=title,
+            description=item.description[:DESCRIPTION_LIMIT],
+            donor_id=self.organisations.resolve(item.donor),
+            recipient_id=self.organisations.resolve(item.recipient),
+            implementer_id=self.organisations.resolve(item.implementer),
+            aid_type=item.aid_type or AidType.HUMANITARIAN,
+            category_id=self._category(item),
+            item=item.item,
+            quantity=item.quantity if item.quantity is None or item.quantity >= 0 else None,
+            unit=item.unit,
+            money=money,
+            stages=stages,
+            source_ids=tuple(self._source(source) for source in item.sources),
+            tags=tuple(dict.fromkeys(tag.strip() for tag in tags if tag.strip())),
+            source_ref=item.ref,
+        )
+
+    def _category(self, item: Item) -> int | None:
+        name = " ".join(item.category.split())
+        if not name:
+            return None
+        key = name.casefold()
+        if key not in self.categories:
+            made = self.catalogue.add_category(Category(name=name, aid_type=item.aid_type))
+            self.categories[key] = made.id
+            self.summary.categories_made.append(made.name)
+        return self.categories[key]
+
+    def _source(self, source: SourceIn) -> int:
+        key = (source.url or source.title).casefold()
+        if key not in self.sources:
+            made = self.catalogue.add_source(
+                Source(
+                    title=source.title[:TITLE_LIMIT] or source.url[:TITLE_LIMIT],
+                    kind=source.kind,
+                    publisher=source.publisher,
+                    published=source.published,
+                    url=source.url,
+                )
+            )
+            self.sources[key] = made.id
+        return self.sources[key]
+
+    def _stage(self, stage: StageIn, line: int, warnings: list[Warned]) -> Stage:
+        money = self._money(
+            stage.amount, stage.currency, stage.value_eur, stage.date.value, line, warnings
+        )
+        quantity = stage.quantity if stage.quantity is None or stage.quantity >= 0 else None
+        return Stage(kind=stage.kind, date=stage.date, quantity=quantity, money=money,
+                     note=stage.note)  # fmt: skip
+
+    def _money(
+        self,
+        amount: Decimal | None,
+        currency: str,
+        value_eur: Decimal | None,
+        on: date | None,
+        line: int,
+        warnings: list[Warned],
+    ) -> Money | None:
+        if amount is None and value_eur is None:
+            return None
+        code = (currency or "").strip().upper()
+        if amount is None or not code:
+            if value_eur is None:
+                warnings.append(Warned(line, "an amount without a currency is left out"))
+                return None
+            return Money.eur(_minor(value_eur, 2))
+        if len(code) != 3 or not code.isalpha():
+            warnings.append(Warned(line, f"“{currency}” is not a currency code: amount left out"))
+            return None
+        try:
+            minor = _minor(amount, minor_digits(code))
+        except InvalidOperation:
+            warnings.append(Warned(line, f"“{amount}” is not an amount: left out"))
+            return None
+        if value_eur is not None:
+            if code == "EUR":
+                return Money.eur(minor)
+            return Money(amount_minor=minor, currency=code, value_eur_cents=_minor(value_eur, 2))
+        day = on
+        money = in_euros(minor, code, day)
+        if money.value_eur_cents is None and code != "EUR":
+            why = "no date" if day is None else f"no ECB rate for {code} on {day.isoformat()}"
+            warnings.append(Warned(line, f"{amount} {code} has no value in euros ({why})"))
+        return money
+
+
+def _minor(amount: Decimal, digits: int) -> int:
+    return int(amount.scaleb(digits).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _first_date(stages: tuple[StageIn, ...]) -> date | None:
+    for stage in stages:
+        if stage.date.value is not None:
+            return stage.date.value
+    return None
+
+
+def _total(stages: tuple[Stage, ...]) -> Money | None:
+    """A record's value when its file gives only its stages': the sum of the furthest
+    stage's amounts (money disbursed, else committed, else pledged: adding the stages
+    together would count the same money twice), in their currency when they share one,
+    else in euros."""
+    priced = [stage for stage in stages if stage.money is not None]
+    if not priced:
+        return None
+    furthest = max(stage.kind.rank for stage in priced if stage.kind.value != "cancelled")
+    chosen = [s.money for s in priced if s.kind.rank == furthest and s.money is not None]
+    currencies = {money.currency for money in chosen}
+    euros = [money.value_eur_cents for money in chosen]
+    eur_total = None if any(v is None for v in euros) else sum(v for v in euros if v is not None)
+    if len(currencies) == 1:
+        currency = currencies.pop()
+        amount = sum(money.amount_minor for money in chosen)
+        if currency == "EUR":
+            return Money.eur(amount)
+        return Money(amount_minor=amount, currency=currency, value_eur_cents=eur_total)
+    if eur_total is None:
+        return None
+    return Money.eur(eur_total)
+
+
+def _same(old: AidRecord, new: AidRecord) -> bool:
+    """Whether saving `new` over `old` would change nothing a person sees."""
+    ignore = {"id", "version", "created_at", "updated_at", "updated_by"}
+    plain_old = {f.name: getattr(old, f.name) for f in dataclasses.fields(old)}
+    plain_new = {f.name: getattr(new, f.name) for f in dataclasses.fields(new)}
+    for name in ignore:
+        plain_old.pop(name)
+        plain_new.pop(name)
+    plain_old["stages"] = tuple(dataclasses.replace(s, id=0) for s in old.stages)
+    plain_new["stages"] = tuple(dataclasses.replace(s, id=0) for s in new.stages)
+    return plain_old == plain_new
