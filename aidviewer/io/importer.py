@@ -55,6 +55,7 @@ class ImportSummary:
     # undo of the import takes back.
     made_ids: list[int] = field(default_factory=list)
     before: list[AidRecord] = field(default_factory=list)
+    after_versions: list[int] = field(default_factory=list)  # each updated record's, saved
     dry_run: bool = False
 
     def lines(self) -> list[str]:
@@ -105,6 +106,7 @@ def import_items(
     except _DryRunEndError:
         summary.made_ids.clear()
         summary.before.clear()
+        summary.after_versions.clear()
     return summary
 
 
@@ -164,9 +166,10 @@ class _Writer:
         if _same(old, new):
             self.summary.unchanged += 1
             return
-        self.catalogue.update_record(new)
+        saved = self.catalogue.update_record(new)
         self.summary.updated += 1
         self.summary.before.append(old)
+        self.summary.after_versions.append(saved.version)
 
     def _record(self, item: Item, warnings: list[Warned]) -> AidRecord:
         stages = tuple(self._stage(stage, item.line, warnings) for stage in item.stages)

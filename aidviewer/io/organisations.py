@@ -93,10 +93,12 @@ def country_code(name: str, code: str = "") -> str | None:
                 return str(found.alpha_2)
             if text == "XK":
                 return "XK"
-        bare = normal(_GOVERNMENT.sub("", text))
-        found_code = _country_index().get(bare)
-        if found_code is not None:
-            return found_code
+        bare = _GOVERNMENT.sub("", text)
+        # "Saudi Arabia (Kingdom of)", "Korea, Republic of": the country's name.
+        for candidate in (bare, re.sub(r"\([^)]*\)", " ", bare), bare.split(",")[0]):
+            found_code = _country_index().get(normal(candidate))
+            if found_code is not None:
+                return found_code
     return None
 
 

@@ -38,8 +38,10 @@ def detect_encoding(path: Path) -> str:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as error:
-        # A multi-byte character cut by the end of the probe is still UTF-8.
-        if error.start < len(head) - 4:
+        # A multi-byte character cut by the end of the probe is still UTF-8; in a file
+        # that ends within the probe, a bad byte anywhere means it is not UTF-8.
+        cut = len(head) == _PROBE and error.start >= len(head) - 4
+        if not cut:
             return "cp1252"
     return "utf-8"
 
