@@ -31,6 +31,7 @@ from .cli_format import (
     write_csv,
     write_json,
 )
+from .cli_io import add_io_commands
 from .cli_query import add_filter_options, meeting_query, record_query
 from .cli_report import add_report_command
 from .store import SUFFIX, Catalogue, CatalogueError, ConflictError, InvalidValueError
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
     add_edit_commands(commands)
     add_report_command(commands)
+    add_io_commands(commands)
     return parser
 
 
