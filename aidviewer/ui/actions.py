@@ -30,6 +30,8 @@ class ActionId(Enum):
     PRINT_PREVIEW = "print_preview"
     PRINT = "print"
     EXPORT_PDF = "export_pdf"
+    IMPORT = "import"
+    EXPORT = "export"
 
 
 _Std = QKeySequence.StandardKey
@@ -148,8 +150,22 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         _Std.Print,
     ),
     ActionId.EXPORT_PDF: (
-        QT_TRANSLATE_NOOP("Actions", "&Export PDF…"),
+        QT_TRANSLATE_NOOP("Actions", "Export P&DF…"),
         QT_TRANSLATE_NOOP("Actions", "Save a report of the catalogue as a PDF file"),
+        None,
+    ),
+    ActionId.IMPORT: (
+        QT_TRANSLATE_NOOP("Actions", "&Import…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Bring records in from a CSV, XLSX, IATI, Kiel, FTS or JSON file"
+        ),
+        None,
+    ),
+    ActionId.EXPORT: (
+        QT_TRANSLATE_NOOP("Actions", "E&xport…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Save records as CSV, XLSX, IATI or JSON, or meetings as iCalendar"
+        ),
         None,
     ),
 }
@@ -164,6 +180,8 @@ _KEYS: dict[ActionId, str] = {
     ActionId.BULK_EDIT: "Ctrl+Shift+E",
     ActionId.PRINT_PREVIEW: "Ctrl+Shift+P",
     ActionId.EXPORT_PDF: "Ctrl+Alt+P",
+    ActionId.IMPORT: "Ctrl+Shift+I",
+    ActionId.EXPORT: "Ctrl+Shift+X",
 }
 
 

@@ -20,6 +20,7 @@ from .detail_pane import DetailPane
 from .dialogs import FileChooser, Notifier
 from .edit_actions import EditActions
 from .empty_state import EmptyState
+from .io_actions import DataActions
 from .notes import NoteActions
 from .recent_menu import RecentMenu
 from .report_actions import ReportActions
@@ -114,6 +115,12 @@ class MainWindow(QMainWindow):
         self.action(ActionId.PRINT_PREVIEW).triggered.connect(self.reports.print_preview)
         self.action(ActionId.PRINT).triggered.connect(self.reports.print_report)
         self.action(ActionId.EXPORT_PDF).triggered.connect(self.reports.export_pdf)
+        self.data = DataActions(
+            self, self.catalogue_view, settings, self.notifier, self.editor,
+            lambda: self.catalogue, self.open_catalogue,
+        )  # fmt: skip
+        self.action(ActionId.IMPORT).triggered.connect(lambda: self.data.import_file())
+        self.action(ActionId.EXPORT).triggered.connect(self.data.export_file)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.view.doubleClicked.connect(self.edits.edit)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
@@ -157,6 +164,9 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.action(ActionId.CLOSE))
+        file_menu.addSeparator()
+        file_menu.addAction(self.action(ActionId.IMPORT))
+        file_menu.addAction(self.action(ActionId.EXPORT))
         file_menu.addSeparator()
         for action_id in (ActionId.PRINT_PREVIEW, ActionId.PRINT, ActionId.EXPORT_PDF):
             file_menu.addAction(self.action(action_id))
@@ -396,8 +406,10 @@ class MainWindow(QMainWindow):
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT,
             ActionId.EXPORT_PDF,
+            ActionId.EXPORT,
         ):
             self.action(action_id).setEnabled(catalogue is not None)
+        self.action(ActionId.IMPORT).setEnabled(catalogue is not None and not catalogue.read_only)
         writable = catalogue is not None and not catalogue.read_only
         self.action(ActionId.ADD_NOTE).setEnabled(writable)
         for action_id in (
@@ -514,5 +526,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.reports.stop()
+        self.data.stop()
         self.close_catalogue()
         event.accept()

@@ -6,6 +6,8 @@ Settings that belong to one catalogue live in the catalogue, not here.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -116,3 +118,35 @@ class Settings:
 
     def set_report_folder(self, folder: Path) -> None:
         self._store.setValue("reports/folder", str(folder))
+
+    # -- import and export ------------------------------------------------------------------
+
+    def import_folder(self) -> Path | None:
+        """Where the last file was imported from or exported to."""
+        value = self._store.value("import/folder")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_import_folder(self, folder: Path) -> None:
+        self._store.setValue("import/folder", str(folder))
+
+    def column_mapping(self, headers: list[str]) -> dict[str, str]:
+        """The fields a person chose for these headers last time (header -> field)."""
+        value = self._store.value(f"import/mapping/{_headers_key(headers)}")
+        if not isinstance(value, str):
+            return {}
+        try:
+            found = json.loads(value)
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+    def set_column_mapping(self, headers: list[str], mapping: dict[str, str]) -> None:
+        self._store.setValue(
+            f"import/mapping/{_headers_key(headers)}", json.dumps(mapping, sort_keys=True)
+        )
+
+
+def _headers_key(headers: list[str]) -> str:
+    """A key for a table's headers: the same columns, in any case, give the same key."""
+    plain = "\x1f".join(" ".join(h.casefold().split()) for h in headers)
+    return hashlib.sha1(plain.encode("utf-8")).hexdigest()[:16]

@@ -30,6 +30,7 @@ from aidviewer.store import (
     Organisation,
     OrganisationMerge,
     Person,
+    RecordSnapshot,
     Source,
 )
 
@@ -176,6 +177,17 @@ class Editor(QObject):
             else _tr("Edit {n} Records").format(n=count)
         )
         return self._push(_ManyEdits(self, text, pairs))
+
+    def record_import(
+        self, text: str, made_ids: list[int], updated: list[tuple[AidRecord, int]]
+    ) -> None:
+        """An import already saved, as one step: undo takes the records it made away and
+        puts the ones it updated (each as it was before, with the version the import
+        saved it at) back; redo brings the import back. A record someone changed since
+        makes the step refuse rather than lose their change."""
+        command = _Imported(self, text, dict.fromkeys(made_ids, 1), updated)
+        command.applied_once = True
+        self.stack.push(command)
 
     # -- organisations --------------------------------------------------------------------
 
@@ -478,6 +490,59 @@ class _ManyEdits(_Command):
             for change in self.changes:
                 change.make(catalogue, undo=undo)
         self.editor.rowsChanged.emit("record", 0)  # many: no one row to go to
+
+
+class _Imported(_Command):
+    """The records an import made or updated, gone back or brought again in one
+    transaction."""
+
+    def __init__(
+        self,
+        editor: Editor,
+        text: str,
+        made: dict[int, int],
+        updated: list[tuple[AidRecord, int]],
+    ) -> None:
+        super().__init__(editor, text)
+        self.made = made  # record id -> the version it is known at
+        self.updated = updated  # (the record before the import, the version after)
+        self.snapshots: list[RecordSnapshot] = []
+        self.changes: list[_Change] = []
+
+    def revert(self) -> None:
+        catalogue = self.catalogue
+        with catalogue.batch():
+            snapshots = []
+            for record_id, version in self.made.items():
+                now = catalogue.record(record_id)
+                if now.version != version:
+                    raise _changed_meanwhile(now)
+                snapshots.append(catalogue.record_snapshot(record_id))
+                catalogue.delete_record(record_id, version)
+            changes = []
+            for before, version in self.updated:
+                now = catalogue.record(before.id)
+                if now.version != version:
+                    raise _changed_meanwhile(now)
+                change = _Change(RECORDS, before, now)
+                change.make(catalogue, undo=True)
+                changes.append(change)
+        self.snapshots, self.changes = snapshots, changes
+        self.editor.rowsChanged.emit("record", 0)
+
+    def apply(self) -> None:
+        catalogue = self.catalogue
+        with catalogue.batch():
+            made = {}
+            for snapshot in self.snapshots:
+                restored = catalogue.restore_record(snapshot)
+                made[restored.id] = restored.version
+            updated = []
+            for (before, _), change in zip(self.updated, self.changes, strict=True):
+                now = change.make(catalogue)
+                updated.append((before, now.version))
+        self.made, self.updated = made, updated
+        self.editor.rowsChanged.emit("record", 0)
 
 
 class _OrganisationMerge(_Command):
