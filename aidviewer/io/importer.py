@@ -35,6 +35,8 @@ from aidviewer.store import (
 from .items import Event, ImportCancelledError, Item, Skipped, SourceIn, StageIn, Warned
 from .organisations import OrganisationResolver
 
+# New records added together.
+PENDING = 500
 # A record's text as the catalogue keeps it at most (a file's text may be longer).
 TITLE_LIMIT = 500
 DESCRIPTION_LIMIT = 100_000
@@ -100,7 +102,9 @@ def import_items(
     summary = ImportSummary(dry_run=dry_run)
     try:
         with catalogue.batch():
-            _Writer(catalogue, summary, author or catalogue.user).run(events, going_on)
+            writer = _Writer(catalogue, summary, author or catalogue.user)
+            writer.run(events, going_on)
+            writer.flush()
             if dry_run:
                 raise _DryRunEndError
     except _DryRunEndError:
@@ -120,6 +124,8 @@ class _Writer:
         self.sources = {(s.url or s.title).casefold(): s.id for s in catalogue.sources()}
         self.existing = catalogue.record_ids_by_source()
         self.seen: dict[str, int] = {}  # reference -> line, within this file
+        # New records wait here to go in together (far faster than one by one).
+        self.pending: list[tuple[AidRecord, tuple[str, ...]]] = []
 
     def _make_org(self, org: Organisation) -> Organisation:
         made = self.catalogue.add_organisation(org)
@@ -153,13 +159,10 @@ class _Writer:
         self.summary.warnings.extend(warnings)
         known = self.existing.get(item.ref) if item.ref else None
         if known is None:
-            made = self.catalogue.add_record(record)
+            self.pending.append((record, item.notes))
             self.summary.imported += 1
-            self.summary.made_ids.append(made.id)
-            for body in item.notes:
-                self.catalogue.add_note(Note(record_id=made.id, body=body, author=self.author))
-            if item.ref:
-                self.existing[item.ref] = made.id
+            if len(self.pending) >= PENDING:
+                self.flush()
             return
         old = self.catalogue.record(known)
         new = dataclasses.replace(record, id=old.id, version=old.version)
@@ -170,6 +173,19 @@ class _Writer:
         self.summary.updated += 1
         self.summary.before.append(old)
         self.summary.after_versions.append(saved.version)
+
+    def flush(self) -> None:
+        """Add the records waiting to go in, and their notes."""
+        if not self.pending:
+            return
+        ids = self.catalogue.add_records([record for record, _ in self.pending])
+        for made_id, (record, notes) in zip(ids, self.pending, strict=True):
+            self.summary.made_ids.append(made_id)
+            for body in notes:
+                self.catalogue.add_note(Note(record_id=made_id, body=body, author=self.author))
+            if record.source_ref:
+                self.existing[record.source_ref] = made_id
+        self.pending.clear()
 
     def _record(self, item: Item, warnings: list[Warned]) -> AidRecord:
         stages = tuple(self._stage(stage, item.line, warnings) for stage in item.stages)

@@ -141,6 +141,7 @@ class OrganisationResolver:
         self._by_name: dict[str, int] = {}
         self._by_country: dict[str, int] = {}
         self._by_iati: dict[str, int] = {}
+        self._resolved: dict[OrgRef, int] = {}  # the same reference again: no work
         for org in self.organisations:
             self._learn(org)
 
@@ -164,6 +165,13 @@ class OrganisationResolver:
         """The id of the organisation `ref` names (made if needed), or None."""
         if ref is None or not (ref.name.strip() or ref.code.strip()):
             return None
+        if ref in self._resolved:
+            return self._resolved[ref]
+        found = self._resolve(ref)
+        self._resolved[ref] = found
+        return found
+
+    def _resolve(self, ref: OrgRef) -> int:
         name = " ".join(ref.name.split())
         known = self._by_name.get(normal(name)) if name else None
         if known is not None:
