@@ -64,15 +64,23 @@ def run_import(args: argparse.Namespace) -> int:
     who = args.who or default_user()
     if args.format == "json":
         return _import_json(src, target, who, args.dry_run)
+    made = False
     if not target.exists():
         if args.dry_run:
             raise CatalogueError(f"“{target}” does not exist (a dry run makes no file).")
         Catalogue.create(target, user=who).close()
-        print(f"Created the empty catalogue “{target}”.")
-    events = read_events(args.format, src, encoding=args.encoding, delimiter=args.delimiter,
-                         language=args.language)  # fmt: skip
-    with Catalogue.open(target, user=who) as catalogue:
-        summary = import_items(catalogue, events, dry_run=args.dry_run, author=who)
+        made = True
+    try:
+        events = read_events(args.format, src, encoding=args.encoding,
+                             delimiter=args.delimiter, language=args.language)  # fmt: skip
+        with Catalogue.open(target, user=who) as catalogue:
+            summary = import_items(catalogue, events, dry_run=args.dry_run, author=who)
+    except BaseException:
+        if made:  # a refused file leaves no empty catalogue behind
+            target.unlink(missing_ok=True)
+        raise
+    if made:
+        print(f"Created the catalogue “{target}”.")
     for line in summary.lines():
         print(line)
     return 0

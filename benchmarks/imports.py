@@ -52,7 +52,7 @@ def write_csv(path: Path, rows: int) -> None:
             month = 1 + n % 12
             delivered = f"2023-{month:02d}-{1 + n % 28:02d}" if n % 3 == 0 else ""
             handle.write(
-                f'R-{n},"Generators for hospital {n}, tranche {n % 7}",{DONORS[n % 10]},'
+                f'R-{n},"Generators for hospital {n}, tranche {n % 7}","{DONORS[n % 10]}",'
                 f"Ukraine,humanitarian,{CATEGORIES[n % 6]},{n % 500},{1000 + n}.50,"
                 f"{currencies[n % 4]},2022-{month:02d},{delivered},winter;energy\r\n"
             )

@@ -95,6 +95,10 @@ _NAME_YEAR = re.compile(r"([a-z]+)\.?,?\s+(\d{4})")
 _BETWEEN = re.compile(r"(?:between|from)\s+(.+?)\s+(?:and|to|until)\s+(.+)")
 
 
+# The longest date a cell may hold ("between 3/20/2022 and 7/1/2022, unclear" is 40).
+LONGEST = 100
+
+
 def parse_fuzzy(text: str | None) -> tuple[FuzzyDate, str]:
     """The date `text` gives, at the precision it gives, and the words that qualify it.
 
@@ -108,6 +112,8 @@ def parse_fuzzy(text: str | None) -> tuple[FuzzyDate, str]:
     """
     if is_missing(text):
         return FuzzyDate(), ""
+    if text is not None and len(text) > LONGEST:  # no date is written at such length
+        raise ValueError(f"a date cell of {len(text):,} characters is not a date")
     assert text is not None  # is_missing(None) is True
     try:
         return _fuzzy(text)

@@ -19,7 +19,7 @@ reference ("fts:228238"), so that importing a newer download updates the records
 The CSV is the one HDX publishes (one flow a row, lists joined with commas in one cell);
 a row of HXL hashtags under the header is passed over. The JSON is the FTS API v1 answer
 (`data.flows[]`, with `sourceObjects` and `destinationObjects` lists of typed objects),
-read whole: a file over `SIZE_CAP` is refused before it is read.
+read whole: a file over `JSON_CAP` is refused before it is read.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ from .items import (
     StageIn,
 )
 from .kiel import (
-    SIZE_CAP,
     Row,
     check_size,
     country_code,
@@ -176,13 +175,17 @@ def _csv_flow(row: Row, columns: Mapping[str, int]) -> _Flow:
     )
 
 
+JSON_CAP = 64 * 1024 * 1024
+
+
 def read_fts_json(path: Path, *, going_on: GoingOn | None = None) -> Iterator[Event]:
     """The flows of an FTS API answer (`data.flows[]`), one `Item` each; a flow that
     cannot be read is a `Skipped` with its position in the list as its line. Raises
-    BadFileError for a file over SIZE_CAP bytes, one that is not JSON, or JSON that
-    holds no list of flows."""
+    BadFileError for a file over JSON_CAP bytes (an answer is read whole, and takes
+    several times its size in memory: one page of the API is well under a megabyte),
+    one that is not JSON, or JSON that holds no list of flows."""
     total = path.stat().st_size
-    check_size(path, total, SIZE_CAP)
+    check_size(path, total, JSON_CAP)
     tell_progress(going_on, 0, total)
     try:
         # json.loads finds the encoding of bytes (UTF-8, with or without a BOM, or
@@ -190,6 +193,8 @@ def read_fts_json(path: Path, *, going_on: GoingOn | None = None) -> Iterator[Ev
         answer = json.loads(path.read_bytes(), parse_float=Decimal)
     except (ValueError, UnicodeDecodeError) as error:
         raise BadFileError(f"“{path.name}” is not readable JSON: {error}.") from None
+    except RecursionError:
+        raise BadFileError(f"“{path.name}” nests deeper than any FTS answer does.") from None
     flows = _flows_of(answer)
     if flows is None:
         raise BadFileError(

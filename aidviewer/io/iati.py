@@ -565,7 +565,10 @@ class _Activity:
             date_element.get("iso-date") if date_element is not None else None,
         )
         kind, note = meaning
-        return StageIn(kind=kind, date=when, amount=amount, currency=currency, note=note)
+        # Expenditure spends money already disbursed, and incoming money is the donor's
+        # flow to this activity: neither counts again in the activity's own value.
+        return StageIn(kind=kind, date=when, amount=amount, currency=currency, note=note,
+                       counts=not note)  # fmt: skip
 
     def _transaction_date(self, number: int, *given: str | None) -> FuzzyDate:
         """The first of the `given` dates that is one (the value date, then the

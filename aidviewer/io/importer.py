@@ -23,6 +23,7 @@ from aidviewer.store import (
     AidRecord,
     AidType,
     Catalogue,
+    CatalogueError,
     Category,
     Money,
     Note,
@@ -37,6 +38,9 @@ from .organisations import OrganisationResolver
 
 # New records added together.
 PENDING = 500
+# No aid amount comes near this (a thousand trillion in any currency): a figure above it
+# is a mistake in the file, left out with a warning rather than stored.
+LARGEST = Decimal(10) ** 15
 # A record's text as the catalogue keeps it at most (a file's text may be longer).
 TITLE_LIMIT = 500
 DESCRIPTION_LIMIT = 100_000
@@ -56,6 +60,7 @@ class ImportSummary:
     # The records made and the records updated with what they were before: what an
     # undo of the import takes back.
     made_ids: list[int] = field(default_factory=list)
+    made_notes: list[int] = field(default_factory=list)  # the notes each came with
     before: list[AidRecord] = field(default_factory=list)
     after_versions: list[int] = field(default_factory=list)  # each updated record's, saved
     dry_run: bool = False
@@ -109,6 +114,7 @@ def import_items(
                 raise _DryRunEndError
     except _DryRunEndError:
         summary.made_ids.clear()
+        summary.made_notes.clear()
         summary.before.clear()
         summary.after_versions.clear()
     return summary
@@ -157,7 +163,7 @@ class _Writer:
         warnings = [Warned(item.line, message) for message in item.warnings]
         record = self._record(item, warnings)
         self.summary.warnings.extend(warnings)
-        known = self.existing.get(item.ref) if item.ref else None
+        known = self._known(item, record)
         if known is None:
             self.pending.append((record, item.notes))
             self.summary.imported += 1
@@ -165,7 +171,7 @@ class _Writer:
                 self.flush()
             return
         old = self.catalogue.record(known)
-        new = dataclasses.replace(record, id=old.id, version=old.version)
+        new = merged(old, record)
         if _same(old, new):
             self.summary.unchanged += 1
             return
@@ -174,6 +180,24 @@ class _Writer:
         self.summary.before.append(old)
         self.summary.after_versions.append(saved.version)
 
+    def _known(self, item: Item, record: AidRecord) -> int | None:
+        """The record this item updates: the one with its source reference; or, for a
+        row of this catalogue's own export ("aidviewer:12"), record 12 if it still has
+        that title (in another catalogue, number 12 is another record)."""
+        if not item.ref:
+            return None
+        if item.ref in self.existing:
+            return self.existing[item.ref]
+        number = item.ref.removeprefix("aidviewer:")
+        if number != item.ref and number.isdigit():
+            try:
+                own = self.catalogue.record(int(number))
+            except CatalogueError:
+                return None
+            if not own.source_ref and own.title.casefold() == record.title.casefold():
+                return own.id
+        return None
+
     def flush(self) -> None:
         """Add the records waiting to go in, and their notes."""
         if not self.pending:
@@ -181,6 +205,7 @@ class _Writer:
         ids = self.catalogue.add_records([record for record, _ in self.pending])
         for made_id, (record, notes) in zip(ids, self.pending, strict=True):
             self.summary.made_ids.append(made_id)
+            self.summary.made_notes.append(len(notes))
             for body in notes:
                 self.catalogue.add_note(Note(record_id=made_id, body=body, author=self.author))
             if record.source_ref:
@@ -194,7 +219,10 @@ class _Writer:
             warnings,
         )  # fmt: skip
         if money is None:
-            money = _total(stages)
+            counted = tuple(
+                stage for stage, given in zip(stages, item.stages, strict=True) if given.counts
+            )
+            money = _total(counted) or _total(stages)
         tags = list(item.tags)
         if item.category_code:
             tags.append(f"DAC {item.category_code}")
@@ -217,6 +245,9 @@ class _Writer:
             stages=stages,
             source_ids=tuple(self._source(source) for source in item.sources),
             tags=tuple(dict.fromkeys(tag.strip() for tag in tags if tag.strip())),
+            # A row of an aidviewer export is a copy of a record typed in: the copy
+            # made in another catalogue keeps that reference, so that importing the
+            # file again there updates it rather than doubling it.
             source_ref=item.ref,
         )
 
@@ -270,13 +301,20 @@ class _Writer:
             if value_eur is None:
                 warnings.append(Warned(line, "an amount without a currency is left out"))
                 return None
+            if not (value_eur.is_finite() and abs(value_eur) < LARGEST):
+                warnings.append(Warned(line, f"{value_eur} is not a plausible amount: left out"))
+                return None
             return Money.eur(_minor(value_eur, 2))
         if len(code) != 3 or not code.isalpha():
             warnings.append(Warned(line, f"“{currency}” is not a currency code: amount left out"))
             return None
+        for figure in (amount, value_eur):
+            if figure is not None and not (figure.is_finite() and abs(figure) < LARGEST):
+                warnings.append(Warned(line, f"{figure} is not a plausible amount: left out"))
+                return None
         try:
             minor = _minor(amount, minor_digits(code))
-        except InvalidOperation:
+        except (InvalidOperation, OverflowError):
             warnings.append(Warned(line, f"“{amount}” is not an amount: left out"))
             return None
         if value_eur is not None:
@@ -324,6 +362,53 @@ def _total(stages: tuple[Stage, ...]) -> Money | None:
     if eur_total is None:
         return None
     return Money.eur(eur_total)
+
+
+def merged(old: AidRecord, new: AidRecord) -> AidRecord:
+    """`old` updated from a newer reading of its source, `new`: what the file gives
+    replaces what the record had; what the file leaves empty keeps the record's value
+    (a colleague's description, a tag added by hand); tags and sources are added to. A
+    stage of the file takes the place of the record's stage of the same kind (the
+    first with the first), keeping the money, quantity and note the file does not give;
+    the record's other stages stay."""
+    changes: dict[str, object] = {}
+    for name in ("title", "description", "item", "unit"):
+        if getattr(new, name):
+            changes[name] = getattr(new, name)
+    for name in ("donor_id", "recipient_id", "implementer_id", "category_id", "quantity",
+                 "money"):  # fmt: skip
+        if getattr(new, name) is not None:
+            changes[name] = getattr(new, name)
+    changes["aid_type"] = new.aid_type
+    changes["tags"] = tuple(dict.fromkeys((*old.tags, *new.tags)))
+    changes["source_ids"] = tuple(dict.fromkeys((*old.source_ids, *new.source_ids)))
+    if new.source_ref and not old.source_ref:
+        changes["source_ref"] = new.source_ref
+    changes["stages"] = _merged_stages(old.stages, new.stages)
+    return dataclasses.replace(old, **changes)  # type: ignore[arg-type]
+
+
+def _merged_stages(old: tuple[Stage, ...], new: tuple[Stage, ...]) -> tuple[Stage, ...]:
+    kept = list(old)
+    taken: set[int] = set()
+    extra: list[Stage] = []
+    for stage in new:
+        match = next(
+            (i for i, mine in enumerate(kept) if mine.kind is stage.kind and i not in taken), None
+        )
+        if match is None:
+            extra.append(stage)
+            continue
+        taken.add(match)
+        mine = kept[match]
+        kept[match] = dataclasses.replace(
+            mine,
+            date=stage.date if stage.date.value is not None else mine.date,
+            money=stage.money if stage.money is not None else mine.money,
+            quantity=stage.quantity if stage.quantity is not None else mine.quantity,
+            note=stage.note or mine.note,
+        )
+    return (*kept, *extra)
 
 
 def _same(old: AidRecord, new: AidRecord) -> bool:

@@ -42,6 +42,10 @@ class StageIn:
     value_eur: Decimal | None = None
     quantity: int | None = None
     note: str = ""
+    # Whether the amount is this record's own flow, counted in its value: an IATI
+    # activity's expenditure (spending money already disbursed) and incoming funds
+    # (from the donor to the implementer) are not, lest the same money count twice.
+    counts: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -933,10 +933,29 @@ def _xlsx_value(value: object) -> Value:
     return str(value)
 
 
+# What an XLSX workbook may hold once unpacked: a small file that unpacks to gigabytes
+# (a "zip bomb") is refused before a cell is read.
+UNPACKED_CAP = 256 << 20
+
+
+def _check_unpacked(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise BadFileError(f"“{path.name}” is not a readable XLSX workbook ({error}).") from error
+    if unpacked > UNPACKED_CAP:
+        raise BadFileError(
+            f"“{path.name}” unpacks to {unpacked / 1_048_576:,.0f} MB, more than an XLSX"
+            " workbook aidviewer reads: it was not read."
+        )
+
+
 def _open_xlsx(path: Path, sheet: str | None) -> tuple[Any, _Sheet]:
     from openpyxl import load_workbook  # imported here: only XLSX files need it
 
     _check_size(path)
+    _check_unpacked(path)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it does not read; the cells are

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 
-from .base import FTS_RECORD, CatalogueBase, DbValue
+from .base import FTS_RECORD, CatalogueBase, DbValue, _integrity_message, utc_now
 from .directory import DirectoryMixin, fuzzy_from_db, fuzzy_to_db
 from .errors import InvalidValueError, NotFoundError
 from .folding import plain_spellings
@@ -138,15 +139,8 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
         record: AidRecord,
         *,
         restoring: bool = False,
-        fresh: bool = False,
-        tags: dict[str, int] | None = None,
     ) -> None:
-        """Write the record's stages, sources and tags (replacing what it had, unless it
-        is `fresh`: just made, with none), and index its text. `tags` caches tag ids."""
         con = self._con
-        if fresh:
-            self._write_fresh_children(record_id, record, tags if tags is not None else {})
-            return
         # A stage keeps its id when it is saved again, or put back with its record, unless
         # another record's stage has the id now (a copied record, a reused number).
         own = {
@@ -190,59 +184,62 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
         )
         self._index(record_id * 4 + FTS_RECORD, record.title, record.description)
 
-    def _write_fresh_children(
-        self, record_id: int, record: AidRecord, tags: dict[str, int]
-    ) -> None:
-        con = self._con
-        stages = []
-        for position, stage in enumerate(record.stages):
-            when, precision = fuzzy_to_db(stage.date)
-            money = money_to_db(stage.money)
-            stages.append((record_id, StageKind(stage.kind).value, when, precision,
-                           stage.quantity, money["amount_minor"], money["currency"],
-                           money["value_eur_cents"], money["eur_rate"], money["rate_date"],
-                           stage.note, position))  # fmt: skip
-        con.executemany(
-            "INSERT INTO stage (record_id, kind, date, date_precision, quantity, amount_minor,"
-            " currency, value_eur_cents, eur_rate, rate_date, note, position)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            stages,
-        )
-        con.executemany(
-            "INSERT INTO record_source (record_id, source_id, position) VALUES (?, ?, ?)",
-            [(record_id, sid, pos) for pos, sid in enumerate(dict.fromkeys(record.source_ids))],
-        )
-        tag_ids = []
-        for name in _normal_tags(record.tags):
-            key = name.casefold()
-            if key not in tags:
-                tags[key] = self._tag_id(name)
-            tag_ids.append(tags[key])
-        con.executemany(
-            "INSERT INTO record_tag (record_id, tag_id) VALUES (?, ?)",
-            [(record_id, tag_id) for tag_id in dict.fromkeys(tag_ids)],
-        )
-        con.execute(
-            "INSERT INTO search_index (rowid, title, body, plain) VALUES (?, ?, ?, ?)",
-            (record_id * 4 + FTS_RECORD, record.title, record.description,
-             plain_spellings(record.title, record.description)),
-        )  # fmt: skip
-
     def add_records(self, records: Sequence[AidRecord]) -> list[int]:
         """Add many new records at once (an import), each checked, logged and indexed as
         add_record does, without reading each back; their ids, in order. All of them
         or, if one is refused, none.
 
-        The trigger that counts records is set aside while they go in (it costs more
-        than the rest of an insert) and the count is raised once, in the same
-        transaction, which puts the trigger back."""
+        The rows of each table go in together, numbered after the highest id (which a
+        new row would take anyway), and the trigger that counts records is set aside
+        while they go in (it costs more than the rest of an insert): the count is raised
+        once, in the same transaction, which puts the trigger back."""
         for record in records:
             _check_record(record)
-        ids: list[int] = []
+        if not records:
+            return []
         names: dict[tuple[str, int], str] = {}
-        tags: dict[str, int] = {}
         with self._write():
             con = self._con
+            now = utc_now()
+            first = int(
+                con.execute("SELECT coalesce(max(id), 0) + 1 FROM aid_record").fetchone()[0]
+            )
+            ids = list(range(first, first + len(records)))
+            rows: list[tuple[DbValue, ...]] = []
+            logs: list[tuple[DbValue, ...]] = []
+            texts: list[tuple[DbValue, ...]] = []
+            stages: list[tuple[DbValue, ...]] = []
+            sources: list[tuple[int, int, int]] = []
+            tagged: list[tuple[int, tuple[str, ...]]] = []
+            for record_id, record in zip(ids, records, strict=True):
+                values = self._record_values(record, names)
+                snapshot = json.dumps(
+                    {**values, **self._record_children_text(record)},
+                    ensure_ascii=False,
+                    sort_keys=True,
+                )
+                rows.append((record_id, *values.values(), 1, now, now, self.user))
+                logs.append((now, self.user, "aid_record", record_id, "create", "*", None,
+                             snapshot))  # fmt: skip
+                texts.append((record_id * 4 + FTS_RECORD, record.title, record.description,
+                              plain_spellings(record.title, record.description)))  # fmt: skip
+                for position, stage in enumerate(record.stages):
+                    when, precision = fuzzy_to_db(stage.date)
+                    money = money_to_db(stage.money)
+                    stages.append((record_id, StageKind(stage.kind).value, when, precision,
+                                   stage.quantity, money["amount_minor"], money["currency"],
+                                   money["value_eur_cents"], money["eur_rate"],
+                                   money["rate_date"], stage.note, position))  # fmt: skip
+                sources.extend(
+                    (record_id, source_id, position)
+                    for position, source_id in enumerate(dict.fromkeys(record.source_ids))
+                )
+                tagged.append((record_id, _normal_tags(record.tags)))
+            columns = ", ".join(
+                ["id", *self._record_values(records[0], names), "version", "created_at",
+                 "updated_at", "updated_by"]
+            )  # fmt: skip
+            marks = ", ".join("?" for _ in rows[0])
             trigger = con.execute(
                 "SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
                 " AND name = 'aid_record_tally_insert'"
@@ -250,26 +247,52 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
             if trigger is not None:
                 con.execute("DROP TRIGGER aid_record_tally_insert")
             try:
-                for record in records:
-                    new_id, _ = self._insert(
-                        "aid_record",
-                        "aid_record",
-                        self._record_values(record, names),
-                        self._record_children_text(record),
-                    )
-                    try:
-                        self._write_children(new_id, record, fresh=True, tags=tags)
-                    except sqlite3.IntegrityError as error:
-                        raise InvalidValueError(
-                            "This aid record refers to a source that does not exist."
-                        ) from error
-                    ids.append(new_id)
+                try:
+                    con.executemany(f"INSERT INTO aid_record ({columns}) VALUES ({marks})", rows)
+                except sqlite3.IntegrityError as error:
+                    raise InvalidValueError(_integrity_message("aid_record", error)) from error
                 con.execute(
                     "UPDATE tally SET rows = rows + ? WHERE name = 'aid_record'", (len(ids),)
                 )
             finally:
-                if trigger is not None:
+                # After a failure SQLite may have rolled the transaction back itself
+                # (a full disk): the trigger is then back already.
+                if trigger is not None and con.in_transaction:
                     con.execute(trigger[0])
+            con.executemany(
+                "INSERT INTO history (at, who, entity, entity_id, action, field, old, new)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                logs,
+            )
+            con.executemany(
+                "INSERT INTO search_index (rowid, title, body, plain) VALUES (?, ?, ?, ?)",
+                texts,
+            )
+            con.executemany(
+                "INSERT INTO stage (record_id, kind, date, date_precision, quantity,"
+                " amount_minor, currency, value_eur_cents, eur_rate, rate_date, note, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                stages,
+            )
+            try:
+                con.executemany(
+                    "INSERT INTO record_source (record_id, source_id, position) VALUES (?, ?, ?)",
+                    sources,
+                )
+            except sqlite3.IntegrityError as error:
+                raise InvalidValueError(
+                    "This aid record refers to a source that does not exist."
+                ) from error
+            tag_ids: dict[str, int] = {}
+            links: list[tuple[int, int]] = []
+            for record_id, tags in tagged:
+                for name in tags:
+                    key = name.casefold()
+                    if key not in tag_ids:
+                        tag_ids[key] = self._tag_id(name)
+                chosen = dict.fromkeys(tag_ids[name.casefold()] for name in tags)
+                links.extend((record_id, tag_id) for tag_id in chosen)
+            con.executemany("INSERT INTO record_tag (record_id, tag_id) VALUES (?, ?)", links)
         return ids
 
     def add_record(self, record: AidRecord) -> AidRecord:

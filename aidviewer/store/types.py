@@ -31,7 +31,10 @@ class StageKind(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(StageKind).index(self)
+        return _STAGE_RANKS[self]
+
+
+_STAGE_RANKS = {kind: rank for rank, kind in enumerate(StageKind)}
 
 
 class OrganisationKind(StrEnum):

@@ -159,6 +159,10 @@ class ImportRun(QThread):
             self.error = _tr("“{name}” is not in the encoding chosen: {why}.").format(
                 name=plan.path.name, why=error.reason
             )
+        except (ValueError, RecursionError, MemoryError) as error:  # a file beyond reason
+            self.error = _tr("“{name}” could not be read ({what}).").format(
+                name=plan.path.name, what=type(error).__name__
+            )
         finally:
             self.done.emit()
 
@@ -272,7 +276,8 @@ class _ColumnsPage(QWizardPage):
         self.delimiter = QComboBox(self)
         self.delimiter.setAccessibleName(_tr("Delimiter"))
         for value, label in DELIMITERS.items():
-            self.delimiter.addItem(label or _tr("Detect"), value)
+            shown = _tr("Tab") if value == "\t" else label
+            self.delimiter.addItem(shown or _tr("Detect"), value)
         self.preview = QTableWidget(self)
         self.preview.setObjectName("import_preview")
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -333,7 +338,7 @@ class _ColumnsPage(QWizardPage):
         if sniff.encoding:
             self.encoding.setItemText(0, _tr("Detect ({found})").format(found=sniff.encoding))
         if sniff.delimiter:
-            shown = DELIMITERS.get(sniff.delimiter, sniff.delimiter)
+            shown = _tr("Tab") if sniff.delimiter == "\t" else sniff.delimiter
             self.delimiter.setItemText(0, _tr("Detect ({found})").format(found=shown))
         self.pickers = []
         for column in range(len(self.headers)):
@@ -438,7 +443,8 @@ class _RunPage(QWizardPage):
 
     def _finish(self) -> None:
         run = self.run
-        assert run is not None
+        if run is None:  # already finished by stop()
+            return
         run.wait()
         self.cancel.setEnabled(False)
         self.progress.setRange(0, 1)
@@ -464,10 +470,12 @@ class _RunPage(QWizardPage):
         self.stop()
 
     def stop(self) -> None:
+        """Cancel what runs and wait for it; an import that was saved before Cancel
+        could stop it is reported as saved (so that it can be undone)."""
         if self.run is not None:
             self.run.cancel.set()
             self.run.wait()
-            self.run = None
+            self._finish()
 
 
 class ImportWizard(QWizard):

@@ -125,6 +125,8 @@ class _Writer(QThread):
             self.finished_with.emit(0, error.message)
         except OSError as error:
             self.finished_with.emit(0, error.strerror or str(error))
+        except Exception as error:
+            self.finished_with.emit(0, f"{type(error).__name__}: {error}")
         else:
             self.finished_with.emit(written, "")
 
@@ -191,7 +193,9 @@ class DataActions(QObject):
         text = _tr("Import “{name}”").format(name=name)
         updated = list(zip(summary.before, summary.after_versions, strict=True))
         if summary.made_ids or updated:
-            self.editor.record_import(text, list(summary.made_ids), updated)
+            self.editor.record_import(
+                text, list(summary.made_ids), updated, list(summary.made_notes)
+            )
         self.editor.rowsChanged.emit("record", 0)
         self.editor.directoryChanged.emit()
         self.imported.emit(summary)

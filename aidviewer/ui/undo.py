@@ -179,13 +179,19 @@ class Editor(QObject):
         return self._push(_ManyEdits(self, text, pairs))
 
     def record_import(
-        self, text: str, made_ids: list[int], updated: list[tuple[AidRecord, int]]
+        self,
+        text: str,
+        made_ids: list[int],
+        updated: list[tuple[AidRecord, int]],
+        made_notes: list[int] | None = None,
     ) -> None:
         """An import already saved, as one step: undo takes the records it made away and
         puts the ones it updated (each as it was before, with the version the import
         saved it at) back; redo brings the import back. A record someone changed since
         makes the step refuse rather than lose their change."""
+        notes = made_notes if made_notes is not None else [0] * len(made_ids)
         command = _Imported(self, text, dict.fromkeys(made_ids, 1), updated)
+        command.notes = dict(zip(made_ids, notes, strict=True))
         command.applied_once = True
         self.stack.push(command)
 
@@ -508,6 +514,7 @@ class _Imported(_Command):
         self.updated = updated  # (the record before the import, the version after)
         self.snapshots: list[RecordSnapshot] = []
         self.changes: list[_Change] = []
+        self.notes: dict[int, int] = {}  # record id -> the notes it had from the import
 
     def revert(self) -> None:
         catalogue = self.catalogue
@@ -515,9 +522,11 @@ class _Imported(_Command):
             snapshots = []
             for record_id, version in self.made.items():
                 now = catalogue.record(record_id)
-                if now.version != version:
-                    raise _changed_meanwhile(now)
-                snapshots.append(catalogue.record_snapshot(record_id))
+                snapshot = catalogue.record_snapshot(record_id)
+                noted = len(snapshot.notes) != self.notes.get(record_id, len(snapshot.notes))
+                if now.version != version or noted or snapshot.meeting_ids:
+                    raise _changed_meanwhile(now)  # its own, a note or a meeting's link
+                snapshots.append(snapshot)
                 catalogue.delete_record(record_id, version)
             changes = []
             for before, version in self.updated:
@@ -537,6 +546,7 @@ class _Imported(_Command):
             for snapshot in self.snapshots:
                 restored = catalogue.restore_record(snapshot)
                 made[restored.id] = restored.version
+                self.notes[restored.id] = len(snapshot.notes)
             updated = []
             for (before, _), change in zip(self.updated, self.changes, strict=True):
                 now = change.make(catalogue)

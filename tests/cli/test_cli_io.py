@@ -155,3 +155,13 @@ def test_a_file_that_is_not_what_it_says_is_one_line(
     assert len(done.err.strip().splitlines()) == 1
     missing = run("import", "csv", tmp_path / "nowhere.csv", empty_path)
     assert missing.code == 1 and "does not exist" in missing.err
+
+
+def test_a_refused_file_leaves_no_new_catalogue(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "laughs.xml"
+    bad.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
+    target = tmp_path / "new.aidb"
+    done = run("import", "iati", bad, target)
+    assert done.code == 1
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laughs.xml"]

@@ -288,7 +288,7 @@ def test_json_progress_is_told_and_cancel_stops(answer: Path) -> None:
 def test_an_oversized_json_file_is_refused_before_reading(
     answer: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fts, "SIZE_CAP", 1000)
+    monkeypatch.setattr(fts, "JSON_CAP", 1000)
     with pytest.raises(BadFileError, match="MB"):
         list(read_fts_json(answer))
 

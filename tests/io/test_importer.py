@@ -4,6 +4,7 @@ or not at all."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,7 @@ from aidviewer.io.items import (
     StageIn,
     Warned,
 )
-from aidviewer.store import AidType, Catalogue, FuzzyDate, OrganisationKind, StageKind
+from aidviewer.store import AidType, Catalogue, FuzzyDate, Money, OrganisationKind, StageKind
 
 
 def _item(ref: str, line: int, title: str = "", **fields: object) -> Item:
@@ -199,3 +200,100 @@ def test_cancel_between_items_leaves_nothing(empty_path: Path) -> None:
     with Catalogue.open(empty_path) as catalogue, pytest.raises(ImportCancelledError):
         import_items(catalogue, items, going_on=going_on)
     assert _counts(empty_path) == before and len(asked) == 30
+
+
+def test_a_new_reading_of_a_file_keeps_what_people_added(empty_path: Path) -> None:
+    paid = StageIn(kind=StageKind.DELIVERED, date=FuzzyDate.parse("2023-02-01"),
+                   amount=Decimal("500"), currency="EUR")  # fmt: skip
+    first = _item("kiel:A1", 2, "Tanks", stages=(paid,), tags=("kiel",))
+    with Catalogue.open(empty_path) as catalogue:
+        made = import_items(catalogue, [first]).made_ids[0]
+        record = catalogue.record(made)
+        catalogue.update_record(
+            dataclasses.replace(
+                record, description="Checked with the ministry", tags=(*record.tags, "verified")
+            )
+        )
+        # The newer file: a new title, the same stage with a later date and no amount.
+        later = StageIn(kind=StageKind.DELIVERED, date=FuzzyDate.parse("2023-03-01"))
+        again = _item("kiel:A1", 2, "Leopard tanks", stages=(later,), tags=("kiel",))
+        summary = import_items(catalogue, [again])
+        now = catalogue.record(made)
+    assert summary.updated == 1
+    assert now.title == "Leopard tanks"  # what the file gives replaces
+    assert now.description == "Checked with the ministry"  # what it leaves empty stays
+    assert set(now.tags) == {"kiel", "verified"}
+    (stage,) = now.stages
+    assert stage.date.iso() == "2023-03-01"
+    assert stage.money is not None and stage.money.amount_minor == 50_000  # kept
+
+
+def test_a_csv_export_imported_into_its_own_catalogue_doubles_nothing(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    from aidviewer.io.formats import read_events
+    from aidviewer.io.table_export import write_csv
+    from aidviewer.store import RecordQuery
+
+    with Catalogue.open(sample_path) as catalogue:
+        ids = list(catalogue.record_ids(RecordQuery()))
+        before = {i: catalogue.record(i) for i in ids}
+        write_csv(catalogue, tmp_path / "records.csv", ids)
+        summary = import_items(catalogue, read_events("csv", tmp_path / "records.csv"))
+        after = {i: catalogue.record(i) for i in catalogue.record_ids(RecordQuery())}
+    assert summary.imported == 0 and summary.updated + summary.unchanged == len(ids)
+    assert sorted(after) == sorted(before)
+    for record_id, old in before.items():  # no stage lost its money
+        old_money = [s.money for s in old.stages]
+        assert [s.money for s in after[record_id].stages][: len(old_money)] == old_money
+
+
+def test_a_row_of_another_catalogues_export_is_a_new_record(sample_path: Path) -> None:
+    with Catalogue.open(sample_path) as catalogue:
+        row = _item("aidviewer:2", 2, "A record of another catalogue")
+        summary = import_items(catalogue, [row])
+        made = catalogue.record(summary.made_ids[0])
+        assert catalogue.record(2).title != made.title  # record 2 left alone
+    assert (summary.imported, made.source_ref) == (1, "aidviewer:2")
+
+
+def test_money_that_is_not_the_records_own_flow_is_not_counted_twice(empty_path: Path) -> None:
+    day = FuzzyDate.parse("2022-05-02")
+    stages = (
+        StageIn(kind=StageKind.DELIVERED, date=day, amount=Decimal("100"), currency="EUR"),
+        StageIn(
+            kind=StageKind.DELIVERED,
+            date=day,
+            amount=Decimal("90"),
+            currency="EUR",
+            note="expenditure",
+            counts=False,
+        ),
+        StageIn(
+            kind=StageKind.COMMITTED,
+            date=day,
+            amount=Decimal("300"),
+            currency="EUR",
+            note="incoming commitment",
+            counts=False,
+        ),
+    )
+    only_incoming = (stages[2],)
+    with Catalogue.open(empty_path) as catalogue:
+        summary = import_items(
+            catalogue, [_item("i:1", 2, stages=stages), _item("i:2", 3, stages=only_incoming)]
+        )
+        both, incoming = (catalogue.record(i) for i in summary.made_ids)
+    assert both.money == Money.eur(10_000)  # disbursed, not disbursed plus spent
+    assert incoming.money == Money.eur(30_000)  # nothing else to go by
+
+
+def test_an_absurd_amount_is_left_out_with_a_warning(empty_path: Path) -> None:
+    huge = _item("h:1", 2, amount=Decimal("1e20"), currency="USD")
+    also = _item("h:2", 3, value_eur=Decimal("99999999999999999999"))
+    with Catalogue.open(empty_path) as catalogue:
+        summary = import_items(catalogue, [huge, also])
+        records = [catalogue.record(i) for i in summary.made_ids]
+    assert [r.money for r in records] == [None, None]
+    assert [w.line for w in summary.warnings] == [2, 3]
+    assert "not a plausible amount" in summary.warnings[0].message
