@@ -175,6 +175,12 @@ class _Writer:
         if _same(old, new):
             self.summary.unchanged += 1
             return
+        if new.title.casefold() != old.title.casefold():
+            self.summary.warnings.append(Warned(
+                item.line,
+                f"updates “{old.title}” (the same identifier, {item.ref}), now titled"
+                f" “{new.title}”",
+            ))  # fmt: skip
         saved = self.catalogue.update_record(new)
         self.summary.updated += 1
         self.summary.before.append(old)

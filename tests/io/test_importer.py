@@ -121,6 +121,10 @@ def test_importing_again_updates_and_never_doubles(empty_path: Path) -> None:
         )
     assert (summary.imported, summary.updated, summary.unchanged) == (1, 1, 1)
     assert [r.title for r in summary.before] == ["Shells"]  # what an undo puts back
+    # A new title under an old identifier is said: another file may reuse identifiers.
+    assert [w.message for w in summary.warnings] == [
+        "updates “Shells” (the same identifier, kiel:A2), now titled “Shells, 155 mm”"
+    ]
     assert titles == ["Shells, 155 mm", "Tanks", "Trucks"]
 
 
