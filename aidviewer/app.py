@@ -15,6 +15,7 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
@@ -23,6 +24,7 @@ from .store import SUFFIX, Catalogue, CatalogueError
 from .ui.dialogs import FileChooser, Notifier
 from .ui.main_window import MainWindow
 from .ui.settings import Settings
+from .ui.single_instance import InstanceServer, hand_over
 
 APP_NAME = "aidviewer"
 DATA_DIR_VARIABLE = "AIDVIEWER_DATA_DIR"
@@ -124,13 +126,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     app = QApplication(argv)
+    # The desktop entry this window belongs to (its icon and name in a Wayland dock).
+    QGuiApplication.setDesktopFileName(APP_NAME)
     if QLocale.system().language() == QLocale.Language.C:
         # No language set (LANG unset or C, as in many containers): the C locale writes
         # "500000000.00€"; English groups digits and puts the euro sign first.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     # Qt has taken its own options (-platform, -style, …) out of arguments().
-    window = build_window(app.arguments()[1:], Settings(QSettings()))
+    arguments = app.arguments()[1:]
+    options = parse_arguments(arguments)
+    if hand_over(options.file):  # aidviewer runs already: it opens the file
+        return 0
+    window = build_window(arguments, Settings(QSettings()))
+    server = InstanceServer(parent=window)
+    server.openRequested.connect(window.take_path)
+    server.listen()
     code = app.exec()
+    server.close()
     del window
     return code
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .cli_desktop import add_desktop_commands
 from .cli_edit import add_edit_commands
 from .cli_format import (
     MEETING_COLUMNS,
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_edit_commands(commands)
     add_report_command(commands)
     add_io_commands(commands)
+    add_desktop_commands(commands)
     return parser
 
 

@@ -47,6 +47,9 @@ HEADLESS = [
         "cli_query.py",
         "sample.py",
         "resources.py",
+        "cli_io.py",
+        "desktop.py",
+        "cli_desktop.py",
     )
 ]
 

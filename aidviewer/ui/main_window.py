@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QDir, QMimeData, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
+        self.setAcceptDrops(True)  # a catalogue dropped is opened, a data file imported
         self.settings = settings
         self.records = records
         self.meetings = meetings
@@ -523,9 +524,54 @@ class MainWindow(QMainWindow):
                 self.settings.set_header_state(name, view.horizontalHeader().saveState())
         self.settings.sync()
 
+    # -- files from outside: a later launch, a drop ------------------------------------------
+
+    def take_path(self, text: str) -> None:
+        """`take_file` for a path given as text ("" for none), as a later launch sends it."""
+        self.take_file(Path(text) if text else None)
+
+    def take_file(self, path: Path | None) -> None:
+        """A file handed to aidviewer from outside (a later launch, a drop): a catalogue
+        is opened, a data file imported into the open catalogue; the window comes to
+        the front either way."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if path is None:
+            return
+        if path.suffix.lower() == SUFFIX or self.catalogue is None:
+            self.open_catalogue(path)
+        else:
+            self.data.import_file(start=path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        # After the drop has ended: the import wizard is modal.
+        QTimer.singleShot(0, lambda: self.take_file(path))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.reports.stop()
         self.data.stop()
         self.close_catalogue()
         event.accept()
+
+
+# Files a drop may bring: catalogues, and what File > Import… reads.
+DROPPABLE = (SUFFIX, ".csv", ".tsv", ".txt", ".xlsx", ".xml", ".json")
+
+
+def _dropped_file(data: QMimeData) -> Path | None:
+    """The one local file a drop brings, if it is one aidviewer opens or imports."""
+    urls = [url for url in data.urls() if url.isLocalFile()]
+    if len(urls) != 1:
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in DROPPABLE and path.is_file() else None
