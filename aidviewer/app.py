@@ -109,6 +109,10 @@ def build_window(
     if options.file is not None:
         window.open_catalogue(options.file)
         return window
+    recent = settings.recent_files()
+    last = recent[0] if settings.open_last_on_start() and recent else None
+    if last is not None and last.is_file() and window.open_catalogue(last):
+        return window
     try:
         path = ensure_default_catalogue()
     except CatalogueError as error:

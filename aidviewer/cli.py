@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .cli_backup import add_backup_commands
 from .cli_desktop import add_desktop_commands
 from .cli_edit import add_edit_commands
 from .cli_format import (
@@ -198,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_command(commands)
     add_io_commands(commands)
     add_desktop_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 

@@ -103,7 +103,19 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
                     path,
                 )
             # Updating the format is the one write even a read-only opening makes: this
-            # version cannot read the older format.
+            # version cannot read the older format. A backup in the older format comes
+            # first, which rotation never removes: no update is ever without a way back.
+            from .backup import backup_before_migration
+
+            try:
+                backup_before_migration(path)
+            except CatalogueError as error:
+                raise CatalogueError(
+                    f"“{path.name}” must be updated to this version of aidviewer, but no"
+                    f" backup of it could be made first ({error.message}). It was left as"
+                    " it was.",
+                    path,
+                ) from error
             upgrade = connection.connect(path, read_only=False, busy_timeout=busy_timeout)
             try:
                 connection.migrate(upgrade, path)

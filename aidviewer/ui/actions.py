@@ -32,6 +32,10 @@ class ActionId(Enum):
     EXPORT_PDF = "export_pdf"
     IMPORT = "import"
     EXPORT = "export"
+    PREFERENCES = "preferences"
+    RESTORE = "restore"
+    SHORTCUTS = "shortcuts"
+    CHECK = "check"
 
 
 _Std = QKeySequence.StandardKey
@@ -154,6 +158,26 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         QT_TRANSLATE_NOOP("Actions", "Save a report of the catalogue as a PDF file"),
         None,
     ),
+    ActionId.RESTORE: (
+        QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"),
+        QT_TRANSLATE_NOOP("Actions", "Go back to a backup of the catalogue"),
+        None,
+    ),
+    ActionId.PREFERENCES: (
+        QT_TRANSLATE_NOOP("Actions", "Pre&ferences…"),
+        QT_TRANSLATE_NOOP("Actions", "Your name, the report page, backups, how aidviewer starts"),
+        _Std.Preferences,
+    ),
+    ActionId.SHORTCUTS: (
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        QT_TRANSLATE_NOOP("Actions", "Every shortcut of the window"),
+        None,
+    ),
+    ActionId.CHECK: (
+        QT_TRANSLATE_NOOP("Actions", "&Check Catalogue"),
+        QT_TRANSLATE_NOOP("Actions", "Check the catalogue file for damage"),
+        None,
+    ),
     ActionId.IMPORT: (
         QT_TRANSLATE_NOOP("Actions", "&Import…"),
         QT_TRANSLATE_NOOP(
@@ -181,6 +205,8 @@ _KEYS: dict[ActionId, str] = {
     ActionId.PRINT_PREVIEW: "Ctrl+Shift+P",
     ActionId.EXPORT_PDF: "Ctrl+Alt+P",
     ActionId.IMPORT: "Ctrl+Shift+I",
+    ActionId.PREFERENCES: "Ctrl+,",
+    ActionId.SHORTCUTS: "Ctrl+/",
     ActionId.EXPORT: "Ctrl+Shift+X",
 }
 
@@ -190,9 +216,9 @@ def make_action(action_id: ActionId, parent: QObject) -> QAction:
     action = QAction(QCoreApplication.translate("Actions", str(text)), parent)
     action.setObjectName(f"action_{action_id.value}")
     action.setStatusTip(QCoreApplication.translate("Actions", str(tip)))
-    if shortcut is not None:
+    if shortcut is not None and QKeySequence.keyBindings(shortcut):
         action.setShortcuts(shortcut)
-    elif action_id in _KEYS:
+    elif action_id in _KEYS:  # also where the platform has no standard key for it
         action.setShortcut(QKeySequence(_KEYS[action_id]))
     return action
 

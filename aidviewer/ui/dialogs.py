@@ -71,6 +71,11 @@ class Notifier:
         box.exec()
         return box.clickedButton() is yes
 
+    def info(self, parent: QWidget | None, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
         # A file name like "<b>x</b>.aidb" is data, not markup.

@@ -15,11 +15,13 @@ from aidviewer.store import SUFFIX, Catalogue, CatalogueError
 
 from .actions import ActionId, make_actions
 from .background import run_in_background
+from .backup_actions import BackupActions
 from .catalogue_view import CatalogueView
 from .detail_pane import DetailPane
 from .dialogs import FileChooser, Notifier
 from .edit_actions import EditActions
 from .empty_state import EmptyState
+from .help_actions import HelpActions
 from .io_actions import DataActions
 from .notes import NoteActions
 from .recent_menu import RecentMenu
@@ -121,6 +123,15 @@ class MainWindow(QMainWindow):
             lambda: self.catalogue, self.open_catalogue,
         )  # fmt: skip
         self.action(ActionId.IMPORT).triggered.connect(lambda: self.data.import_file())
+        self.help = HelpActions(self, settings, self.notifier, lambda: self.catalogue)
+        self.backups = BackupActions(
+            self, settings, self.notifier, lambda: self.catalogue, self.close_catalogue,
+            self.open_catalogue,
+        )  # fmt: skip
+        self.action(ActionId.RESTORE).triggered.connect(self.backups.restore)
+        self.action(ActionId.PREFERENCES).triggered.connect(self.help.preferences)
+        self.action(ActionId.SHORTCUTS).triggered.connect(self.help.shortcuts)
+        self.action(ActionId.CHECK).triggered.connect(self.help.check)
         self.action(ActionId.EXPORT).triggered.connect(self.data.export_file)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.view.doubleClicked.connect(self.edits.edit)
@@ -168,6 +179,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action(ActionId.IMPORT))
         file_menu.addAction(self.action(ActionId.EXPORT))
+        file_menu.addAction(self.action(ActionId.RESTORE))
         file_menu.addSeparator()
         for action_id in (ActionId.PRINT_PREVIEW, ActionId.PRINT, ActionId.EXPORT_PDF):
             file_menu.addAction(self.action(action_id))
@@ -182,6 +194,10 @@ class MainWindow(QMainWindow):
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         view_menu.aboutToShow.connect(self._update_view_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("help_menu")
+        help_menu.addAction(self.action(ActionId.SHORTCUTS))
+        help_menu.addAction(self.action(ActionId.CHECK))
 
     def _update_view_menu(self) -> None:
         browsing = (
@@ -253,6 +269,8 @@ class MainWindow(QMainWindow):
     def close_catalogue(self) -> None:
         if self.catalogue is None:
             return
+        # A catalogue changed while open is backed up as it closes.
+        self.backups.closing(self.catalogue, changed=self.editor.stack.count() > 0)
         catalogue, self.catalogue = self.catalogue, None
         self._load_models(None)
         catalogue.close()
@@ -290,6 +308,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.action(ActionId.MERGE_ORGANISATION))
         edit_menu.addSeparator()
         edit_menu.addAction(self.action(ActionId.DELETE_RECORD))
+        edit_menu.addSeparator()
+        preferences = self.action(ActionId.PREFERENCES)
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(preferences)
         # The View menu was added first; Edit goes between File and View, as usual.
         bar = self.menuBar()
         actions = bar.actions()
@@ -359,6 +381,7 @@ class MainWindow(QMainWindow):
         """Show `catalogue` instead of the current one, which is closed only once the new
         one has been read."""
         old = self.catalogue
+        changed = self.editor.stack.count() > 0  # in the old one, while it was open
         try:
             self._load_models(catalogue)
         except CatalogueError as error:
@@ -368,10 +391,12 @@ class MainWindow(QMainWindow):
             return False
         self.catalogue = catalogue
         if old is not None:
+            self.backups.closing(old, changed=changed)
             old.close()
         self.settings.add_recent_file(catalogue.path)
         self.recent_menu.rebuild()
         self._show()
+        self.backups.opened(catalogue)
         if not catalogue.checked:  # too big to check before showing it: check it now
             run_in_background(
                 catalogue.verify, lambda problem: self._verified(catalogue, problem), self
@@ -408,9 +433,11 @@ class MainWindow(QMainWindow):
             ActionId.PRINT,
             ActionId.EXPORT_PDF,
             ActionId.EXPORT,
+            ActionId.CHECK,
         ):
             self.action(action_id).setEnabled(catalogue is not None)
-        self.action(ActionId.IMPORT).setEnabled(catalogue is not None and not catalogue.read_only)
+        for action_id in (ActionId.RESTORE, ActionId.IMPORT):
+            self.action(action_id).setEnabled(catalogue is not None and not catalogue.read_only)
         writable = catalogue is not None and not catalogue.read_only
         self.action(ActionId.ADD_NOTE).setEnabled(writable)
         for action_id in (
@@ -560,6 +587,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.reports.stop()
         self.data.stop()
+        self.help.stop()
+        self.backups.stop()
         self.close_catalogue()
         event.accept()
 

@@ -101,7 +101,7 @@ class ReportActions(QObject):
         self.settings = settings
         self.notifier = notifier
         self._catalogue = catalogue
-        self._last = ReportRequest(options=ReportOptions(kind=ReportKind.SUMMARY))
+        self._last: ReportRequest | None = None  # the report asked for last
         self.ask_report: Callable[..., ReportRequest | None] = ReportDialog.ask
         self.ask_printer: Callable[[QWidget, QPrinter], bool] = _ask_printer
         self.save_report_path: Callable[[QWidget, Path], Path | None] = _save_report_path
@@ -188,9 +188,14 @@ class ReportActions(QObject):
                 self._tr("Wait for the report being made to finish, or cancel it."),
             )
             return None
+        last = self._last or ReportRequest(
+            options=ReportOptions(
+                kind=ReportKind.SUMMARY, page_size=self.settings.default_page_size()
+            )
+        )
         request = self.ask_report(
             self.window,
-            self._last,
+            last,
             selected_records=self.view.records_page.selected_count(),
             selected_meetings=self.view.meetings_page.selected_count(),
             action=action,

@@ -145,6 +145,58 @@ class Settings:
             f"import/mapping/{_headers_key(headers)}", json.dumps(mapping, sort_keys=True)
         )
 
+    # -- preferences (Edit > Preferences…) -------------------------------------------------
+
+    def default_page_size(self) -> str:
+        """A4 or Letter: the page reports start on."""
+        value = self._store.value("reports/page_size")
+        return value if value in ("A4", "Letter") else "A4"
+
+    def set_default_page_size(self, value: str) -> None:
+        self._store.setValue("reports/page_size", value if value in ("A4", "Letter") else "A4")
+
+    def language(self) -> str:
+        """ "" to follow the system, else a language code such as "en"."""
+        value = self._store.value("person/language")
+        return value if isinstance(value, str) else ""
+
+    def set_language(self, value: str) -> None:
+        self._store.setValue("person/language", value)
+
+    def backup_folder(self) -> Path | None:
+        """Where backups go; None for the folder beside each catalogue."""
+        value = self._store.value("backups/folder")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_backup_folder(self, folder: Path | None) -> None:
+        self._store.setValue("backups/folder", str(folder) if folder else "")
+
+    def backups_kept(self) -> int:
+        """How many recent backups are kept (besides the daily, weekly and monthly ones)."""
+        try:
+            value = int(str(self._store.value("backups/recent", 10)))
+        except ValueError:
+            return 10
+        return min(max(value, 1), 100)
+
+    def set_backups_kept(self, count: int) -> None:
+        self._store.setValue("backups/recent", min(max(int(count), 1), 100))
+
+    def automatic_backups(self) -> bool:
+        """Whether backups are made by themselves (on opening, once a day, and on
+        closing a changed catalogue)."""
+        return str(self._store.value("backups/automatic", "true")).lower() == "true"
+
+    def set_automatic_backups(self, value: bool) -> None:
+        self._store.setValue("backups/automatic", "true" if value else "false")
+
+    def open_last_on_start(self) -> bool:
+        """Whether aidviewer starts on the catalogue open last, rather than your own."""
+        return str(self._store.value("start/open_last", "true")).lower() == "true"
+
+    def set_open_last_on_start(self, value: bool) -> None:
+        self._store.setValue("start/open_last", "true" if value else "false")
+
 
 def _headers_key(headers: list[str]) -> str:
     """A key for a table's headers: the same columns, in any case, give the same key."""

@@ -35,7 +35,11 @@ def settings_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def settings(settings_path: Path) -> Settings:
     """Settings in a temporary INI file: the user's own are never touched."""
-    return Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    settings = Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    # Backups made by themselves are for the tests of backups (test_backups_window.py),
+    # not for every window a test opens.
+    settings.set_automatic_backups(False)
+    return settings
 
 
 @pytest.fixture

@@ -193,7 +193,7 @@ def test_a_read_only_catalogue_offers_no_notes(
 def test_the_edit_menu_sits_between_file_and_view(make_window: WindowFactory) -> None:
     window = make_window()
     names = [action.menu().objectName() for action in window.menuBar().actions()]
-    assert names == ["file_menu", "edit_menu", "view_menu"]
+    assert names == ["file_menu", "edit_menu", "view_menu", "help_menu"]
 
 
 def test_the_history_of_a_record_shows_its_notes_changes(

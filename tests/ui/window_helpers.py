@@ -35,6 +35,7 @@ class FakeNotifier:
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
         self.text_answers: list[str | None] = []
         self.confirm_answers: list[bool] = []
         self.choice_answers: list[str | None] = []
@@ -42,6 +43,9 @@ class FakeNotifier:
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
         self.errors.append((title, message))
+
+    def info(self, parent: QWidget | None, title: str, message: str) -> None:
+        self.infos.append((title, message))
 
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, text: str = ""

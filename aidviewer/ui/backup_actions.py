@@ -1,0 +1,254 @@
+"""Backups in the window: made by themselves, and File > Restore from Backup….
+
+A backup is made when a catalogue is opened and its last backup is older than a day (on a
+worker thread: the window goes on), and when a catalogue that was changed is closed.
+Each is copied through SQLite's backup API into a temporary file, checked, and renamed
+into place; older backups are then thinned out (10 recent, or as many as chosen, then one
+a day for a week, one a week for a month, one a month for half a year). A backup made
+before a catalogue is updated to a newer version is never removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aidviewer.store import Catalogue, CatalogueError
+from aidviewer.store.backup import (
+    AUTO,
+    CLOSE,
+    Backup,
+    backup_due,
+    list_backups,
+    make_backup,
+    restore_backup,
+    rotate,
+)
+
+from .dialogs import Notifier
+from .settings import Settings
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackupActions", text)
+
+
+def kind_name(kind: str) -> str:
+    return {
+        "auto": _tr("daily"),
+        "close": _tr("on closing"),
+        "manual": _tr("by hand"),
+        "migration": _tr("before an update"),
+    }.get(kind, kind)
+
+
+class RestoreDialog(QDialog):
+    """The catalogue's backups, newest first, with their date, kind, size and counts."""
+
+    def __init__(self, parent: QWidget | None, name: str, backups: list[Backup]) -> None:
+        super().__init__(parent)
+        self.setObjectName("restore_dialog")
+        self.setWindowTitle(_tr("Restore from Backup"))
+        self.backups = list(reversed(backups))
+        intro = QLabel(
+            _tr("Choose the backup of “{name}” to go back to. The catalogue as it is now is"
+                " kept beside the backups, so that nothing is lost.").format(name=name),
+            self,
+        )  # fmt: skip
+        intro.setWordWrap(True)
+        intro.setTextFormat(intro.textFormat().PlainText)
+        self.table = QTableWidget(len(self.backups), 5, self)
+        self.table.setObjectName("backup_table")
+        self.table.setHorizontalHeaderLabels(
+            [_tr("Made"), _tr("Kind"), _tr("Size"), _tr("Records"), _tr("Meetings")]
+        )
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for row, backup in enumerate(self.backups):
+            cells = (
+                backup.made.strftime("%Y-%m-%d %H:%M"),
+                kind_name(backup.kind),
+                f"{backup.size / 1_048_576:,.1f} MB",
+                "?" if backup.records is None else f"{backup.records:,}",
+                "?" if backup.meetings is None else f"{backup.meetings:,}",
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        if self.backups:
+            self.table.selectRow(0)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Restore"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(620, 420)
+
+    def chosen(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str, backups: list[Backup]) -> Backup | None:
+        dialog = cls(parent, name, backups)
+        try:
+            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class _Done(QObject):
+    finished = Signal(str)  # the error's sentence, or ""
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], None], done: _Done) -> None:
+        super().__init__()
+        self._work = work
+        self._done = done
+
+    def run(self) -> None:
+        try:
+            self._work()
+        except CatalogueError as error:
+            self._done.finished.emit(error.message)
+        except OSError as error:
+            self._done.finished.emit(error.strerror or str(error))
+        else:
+            self._done.finished.emit("")
+
+
+class BackupActions(QObject):
+    """`ask_backup` and `now` are what tests replace."""
+
+    # A backup was made (or failed): (the catalogue's path, the error's sentence or "").
+    backedUp = Signal(str, str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: Settings,
+        notifier: Notifier,
+        catalogue: Callable[[], Catalogue | None],
+        close: Callable[[], None],
+        reopen: Callable[[Path], bool],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.notifier = notifier
+        self._catalogue = catalogue
+        self._close = close
+        self._reopen = reopen
+        self.ask_backup: Callable[[QWidget, str, list[Backup]], Backup | None] = RestoreDialog.ask
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one backup at a time
+
+    def _folder(self) -> Path | None:
+        return self.settings.backup_folder()
+
+    def _keep(self, path: Path) -> None:
+        rotate(path, self._folder(), keep_recent=self.settings.backups_kept())
+
+    def opened(self, catalogue: Catalogue) -> None:
+        """A catalogue was opened: back it up (on a worker) if its last backup is older
+        than a day."""
+        if not self.settings.automatic_backups() or catalogue.read_only:
+            return
+        path, folder = catalogue.path, self._folder()
+        try:
+            due = backup_due(path, folder)
+        except (CatalogueError, OSError):
+            due = False
+        if not due:
+            return
+
+        def work() -> None:
+            make_backup(path, folder, kind=AUTO)
+            self._keep(path)
+
+        done = _Done(self)
+        done.finished.connect(lambda error: self._finished(path, error))
+        done.finished.connect(done.deleteLater)
+        self.pool.start(_Task(work, done))
+
+    def closing(self, catalogue: Catalogue, changed: bool) -> None:
+        """A catalogue is being closed: back it up if it was changed while open."""
+        if not self.settings.automatic_backups() or catalogue.read_only or not changed:
+            return
+        self.pool.waitForDone()
+        try:
+            make_backup(catalogue.path, self._folder(), kind=CLOSE)
+            self._keep(catalogue.path)
+        except (CatalogueError, OSError) as error:
+            message = error.message if isinstance(error, CatalogueError) else str(error)
+            self._finished(catalogue.path, message)
+            return
+        self._finished(catalogue.path, "")
+
+    def _finished(self, path: Path, error: str) -> None:
+        if error:
+            self.window.statusBar().showMessage(
+                _tr("No backup of “{name}” could be made: {why}").format(name=path.name,
+                                                                           why=error), 15000
+            )  # fmt: skip
+        self.backedUp.emit(str(path), error)
+
+    def stop(self) -> None:
+        self.pool.waitForDone()
+
+    def restore(self) -> None:
+        """File > Restore from Backup…: go back to a backup, keeping the catalogue as it
+        is now beside the backups."""
+        catalogue = self._catalogue()
+        if catalogue is None:
+            return
+        path, folder = catalogue.path, self._folder()
+        self.pool.waitForDone()
+        backups = [b for b in list_backups(path, folder) if b.records is not None]
+        if not backups:
+            message = _tr("“{name}” has no backups yet.").format(name=path.name)
+            self.notifier.error(self.window, _tr("No backups"), message)
+            return
+        chosen = self.ask_backup(self.window, path.name, backups)
+        if chosen is None:
+            return
+        self._close()  # the file is replaced: no connection may stay open on it
+        try:
+            kept = restore_backup(path, chosen.path, folder=folder)
+        except CatalogueError as error:
+            self._reopen(path)
+            self.notifier.error(self.window, _tr("Cannot restore the backup"), error.message)
+            return
+        self._reopen(path)
+        self.notifier.info(
+            self.window,
+            _tr("Backup restored"),
+            _tr("“{name}” is as it was on {when}. The catalogue as it was before is kept as"
+                " “{kept}”.").format(name=path.name, when=chosen.made.strftime("%Y-%m-%d %H:%M"),
+                                     kept=kept.name),
+        )  # fmt: skip
+
+    @staticmethod
+    def now() -> datetime:
+        return datetime.now()
