@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -78,7 +79,9 @@ class PreferencesDialog(QDialog):
         form.addRow(_tr("Your &name:"), self.staff_name)
         form.addRow(_tr("Report &page:"), self.page_size)
         form.addRow(_tr("&Language:"), self.language)
-        form.addRow(_tr("&Backups in:"), folder_row)
+        folder_label = QLabel(_tr("&Backups in:"), self)
+        folder_label.setBuddy(self.backup_folder)  # a row of two: the label needs a buddy
+        form.addRow(folder_label, folder_row)
         form.addRow(_tr("&Keep:"), self.backups_kept)
         form.addRow("", self.open_last)
         buttons = QDialogButtonBox(
