@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from . import __version__
 from .models import MeetingTableModel, RecordTableModel
@@ -25,10 +25,15 @@ from .ui.dialogs import FileChooser, Notifier
 from .ui.main_window import MainWindow
 from .ui.settings import Settings
 from .ui.single_instance import InstanceServer, hand_over
+from .ui.welcome import Choice, WelcomeDialog, app_icon
 
 APP_NAME = "aidviewer"
 DATA_DIR_VARIABLE = "AIDVIEWER_DATA_DIR"
 DEFAULT_NAME = "catalogue" + SUFFIX
+# Set (to anything) and the window says when it first shows records: at the records
+# table's first paint with rows it prints "painted" and aidviewer ends with code 0. The
+# start-up benchmark (benchmarks/startup.py) times launches by it. Off unless set.
+PROBE_VARIABLE = "AIDVIEWER_STARTUP_PROBE"
 
 
 def data_dir() -> Path:
@@ -91,6 +96,7 @@ def build_window(
     settings: Settings,
     files: FileChooser | None = None,
     notifier: Notifier | None = None,
+    ask: Callable[[QWidget], Choice] | None = None,
 ) -> MainWindow:
     """Build the window, show it and open the catalogue the arguments ask for.
 
@@ -113,6 +119,7 @@ def build_window(
     last = recent[0] if settings.open_last_on_start() and recent else None
     if last is not None and last.is_file() and window.open_catalogue(last):
         return window
+    first_run = not default_catalogue_path().exists()
     try:
         path = ensure_default_catalogue()
     except CatalogueError as error:
@@ -120,8 +127,40 @@ def build_window(
             window, QCoreApplication.translate("app", "Cannot open the catalogue"), error.message
         )
         return window
-    window.open_catalogue(path)
+    if window.open_catalogue(path) and first_run:
+        # Once the window has been painted: what the sample is, and where to go next.
+        QTimer.singleShot(0, lambda: welcome(window, ask or WelcomeDialog.ask))
     return window
+
+
+def welcome(window: MainWindow, ask: Callable[[QWidget], Choice]) -> None:
+    """The first launch's welcome, and what the person chose in it."""
+    choice = ask(window)
+    if choice is Choice.EMPTY:
+        window.new_catalogue()
+    elif choice is Choice.IMPORT:
+        window.data.import_file()
+
+
+class StartupProbe(QObject):
+    """$AIDVIEWER_STARTUP_PROBE: once the records table has painted rows, print
+    "painted" and end the application with code 0."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.view = window.catalogue_view.records_view
+        self.view.viewport().installEventFilter(self)
+        self.view.viewport().update()  # a paint is to come even if one came already
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.view.model().rowCount() > 0:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)  # once this paint has been drawn
+        return False
+
+    def _painted(self) -> None:
+        print("painted", flush=True)
+        QCoreApplication.exit(0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(argv)
     # The desktop entry this window belongs to (its icon and name in a Wayland dock).
     QGuiApplication.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
     if QLocale.system().language() == QLocale.Language.C:
         # No language set (LANG unset or C, as in many containers): the C locale writes
         # "500000000.00€"; English groups digits and puts the euro sign first.
@@ -142,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hand_over(options.file):  # aidviewer runs already: it opens the file
         return 0
     window = build_window(arguments, Settings(QSettings()))
+    if os.environ.get(PROBE_VARIABLE):
+        StartupProbe(window)
     server = InstanceServer(parent=window)
     server.openRequested.connect(window.take_path)
     server.listen()

@@ -73,3 +73,19 @@ def make_window(
         return window
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def welcomed(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The first launch's welcome, answered "explore" without a dialog; what it was
+    shown to is listed, for the tests of it."""
+    from aidviewer.ui.welcome import Choice, WelcomeDialog
+
+    shown: list[object] = []
+
+    def answer(parent: object) -> Choice:
+        shown.append(parent)
+        return Choice.EXPLORE
+
+    monkeypatch.setattr(WelcomeDialog, "ask", answer)
+    return shown

@@ -109,3 +109,46 @@ def test_check_catalogue_says_sound_or_damaged(
     assert not done.args[0].sound
     assert notifier.errors[-1][0] == "The catalogue is damaged"
     assert "record tally" in notifier.errors[-1][1]
+
+
+def test_the_first_launch_says_what_the_sample_is_once(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    welcomed: list[object],
+) -> None:  # fmt: skip
+    monkeypatch.setenv(app.DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    first = app.build_window([], settings, FakeFiles(), FakeNotifier())  # type: ignore[arg-type]
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: welcomed == [first])
+    assert first.catalogue is not None and first.catalogue.counts()["records"] == 10
+    first.close()
+    again = app.build_window([], settings, FakeFiles(), FakeNotifier())  # type: ignore[arg-type]
+    qtbot.addWidget(again)
+    qtbot.wait(50)
+    assert welcomed == [first]  # the catalogue exists now: no welcome again
+
+
+@pytest.mark.parametrize("choice", ["empty", "import"])
+def test_the_welcome_leads_to_an_empty_catalogue_or_an_import(
+    qtbot: QtBot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    choice: str,
+) -> None:  # fmt: skip
+    from aidviewer.ui.welcome import Choice
+
+    monkeypatch.setenv(app.DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    files = FakeFiles()
+    window = app.build_window([], settings, files, FakeNotifier(),  # type: ignore[arg-type]
+                              ask=lambda parent: Choice(choice))  # fmt: skip
+    qtbot.addWidget(window)
+    started: list[object] = []
+    window.data.import_file = lambda start=None: started.append(start)  # type: ignore[method-assign]
+    made: list[object] = []
+    window.new_catalogue = lambda: made.append(True) or True  # type: ignore[method-assign]
+    qtbot.waitUntil(lambda: bool(started or made))
+    assert (made, started) == (([True], []) if choice == "empty" else ([], [None]))
+
+
+def test_the_window_has_the_icon_at_every_size(qtbot: QtBot) -> None:
+    from aidviewer.ui.welcome import ICON_SIZES, app_icon
+
+    sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
+    assert sizes == {(n, n) for n in ICON_SIZES}
