@@ -4,12 +4,13 @@
 #              aidviewer, Qt's QSqlTableModel and raw sqlite3 side by side; then write
 #              record-list reports of 1,000 and 10,000 of its records to PDF; then
 #              import a generated 100,000-row CSV and the shared IATI file
+# make bundle - the one-folder application (PyInstaller) in build/bundle/dist/aidviewer/
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench clean bundle
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,12 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --records $(RECORDS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py --records $(RECORDS)
 	$(BIN)/python benchmarks/imports.py
+
+bundle: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN \
+		--distpath build/bundle/dist --workpath build/bundle/work \
+		resources/packaging/aidviewer.spec
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
