@@ -38,6 +38,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --records $(RECORDS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/reports.py --records $(RECORDS)
 	$(BIN)/python benchmarks/imports.py
+	$(BIN)/python benchmarks/startup.py --records $(RECORDS)
 
 bundle: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'

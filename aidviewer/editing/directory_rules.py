@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-import pycountry
-
 from aidviewer.store import Organisation, Person, Source
 
 from .rules import Problem, problem
@@ -30,6 +28,8 @@ USER_ASSIGNED = frozenset({"EU", "XK"})
 def known_countries() -> frozenset[str]:
     """The ISO 3166-1 alpha-2 codes (pycountry ships the standard's list), and the
     user-assigned codes that aid data uses."""
+    import pycountry  # loaded when a country is first checked, not at start-up
+
     return frozenset(country.alpha_2 for country in pycountry.countries) | USER_ASSIGNED
 
 

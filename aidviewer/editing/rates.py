@@ -11,10 +11,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-
-from currency_converter import CurrencyConverter, RateNotFoundError
+from typing import TYPE_CHECKING
 
 from aidviewer.store import Money, minor_digits
+
+if TYPE_CHECKING:
+    from currency_converter import CurrencyConverter
 
 # The ECB publishes on working days; the longest gap (Easter, Christmas) is a few days.
 _LOOK_BACK_DAYS = 10
@@ -22,6 +24,10 @@ _LOOK_BACK_DAYS = 10
 
 @cache
 def _converter() -> CurrencyConverter:
+    # Loaded (with the 1999-to-date rate table) when an amount is first valued, not at
+    # start-up.
+    from currency_converter import CurrencyConverter
+
     # Exact decimals, no interpolation: a missing day is found by looking back.
     return CurrencyConverter(decimal=True)
 
@@ -42,7 +48,7 @@ def ecb_rate(currency: str, on: date) -> tuple[Decimal, date] | None:
             return None
         try:
             rate = converter.convert(Decimal(1), "EUR", currency, date=day)
-        except RateNotFoundError:
+        except _not_found():
             day -= timedelta(days=1)
             continue
         return Decimal(rate), day
@@ -73,3 +79,10 @@ def with_rate(amount_minor: int, currency: str, rate: Decimal, day: date | None)
         eur_rate=rate,
         rate_date=day,
     )
+
+
+def _not_found() -> type[Exception]:
+    from currency_converter import RateNotFoundError
+
+    found: type[Exception] = RateNotFoundError
+    return found

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-import pycountry
-
 from aidviewer.store import AidRecord, FuzzyDate, Meeting, Precision, StageKind
 
 # The largest whole number the file can hold (SQLite's 64-bit integers).
@@ -56,6 +54,8 @@ def problem(field: str, template: str, **values: object) -> Problem:
 @cache
 def known_currencies() -> frozenset[str]:
     """The ISO 4217 codes (pycountry ships the standard's list)."""
+    import pycountry  # loaded when a currency is first checked, not at start-up
+
     return frozenset(currency.alpha_3 for currency in pycountry.currencies)
 
 

@@ -13,7 +13,6 @@ import dataclasses
 from collections.abc import Callable
 from functools import cache
 
-import pycountry
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +60,8 @@ DASH = "\N{EM DASH}"  # between a country's code and its name: "CZ — Czechia"
 def _countries() -> dict[str, str]:
     """Each ISO 3166-1 alpha-2 code with the name people use ("Bolivia", not "Bolivia,
     Plurinational State of")."""
+    import pycountry  # loaded when a form first lists the countries, not at start-up
+
     return {
         country.alpha_2: getattr(country, "common_name", country.name)
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_2)
@@ -71,6 +72,8 @@ def _countries() -> dict[str, str]:
 def _country_names() -> dict[str, str]:
     """Every name of a country, casefolded, to its code: typing "Czech Republic" or
     "Czechia" gives CZ."""
+    import pycountry
+
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):

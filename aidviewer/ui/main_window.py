@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -22,12 +23,14 @@ from .dialogs import FileChooser, Notifier
 from .edit_actions import EditActions
 from .empty_state import EmptyState
 from .help_actions import HelpActions
-from .io_actions import DataActions
 from .notes import NoteActions
 from .recent_menu import RecentMenu
-from .report_actions import ReportActions
 from .settings import Settings
 from .undo import Editor
+
+if TYPE_CHECKING:  # loaded when first used (see `reports` and `data`), not at start-up
+    from .io_actions import DataActions
+    from .report_actions import ReportActions
 
 DEFAULT_SIZE = (1280, 760)
 # An explicit minimum also keeps the layout from changing the window's minimum size each
@@ -112,16 +115,12 @@ class MainWindow(QMainWindow):
         self.action(ActionId.NEW_ORGANISATION).triggered.connect(directory.new_organisation_action)
         self.action(ActionId.NEW_PERSON).triggered.connect(directory.new_person_action)
         self.editor.directoryChanged.connect(self._directory_changed)
-        self.reports = ReportActions(
-            self, self.catalogue_view, settings, self.notifier, lambda: self.catalogue
-        )
-        self.action(ActionId.PRINT_PREVIEW).triggered.connect(self.reports.print_preview)
-        self.action(ActionId.PRINT).triggered.connect(self.reports.print_report)
-        self.action(ActionId.EXPORT_PDF).triggered.connect(self.reports.export_pdf)
-        self.data = DataActions(
-            self, self.catalogue_view, settings, self.notifier, self.editor,
-            lambda: self.catalogue, self.open_catalogue,
-        )  # fmt: skip
+        # Reports and data files are made when first used (see `reports` and `data`).
+        self._reports: ReportActions | None = None
+        self._data: DataActions | None = None
+        self.action(ActionId.PRINT_PREVIEW).triggered.connect(lambda: self.reports.print_preview())
+        self.action(ActionId.PRINT).triggered.connect(lambda: self.reports.print_report())
+        self.action(ActionId.EXPORT_PDF).triggered.connect(lambda: self.reports.export_pdf())
         self.action(ActionId.IMPORT).triggered.connect(lambda: self.data.import_file())
         self.help = HelpActions(self, settings, self.notifier, lambda: self.catalogue)
         self.backups = BackupActions(
@@ -132,7 +131,7 @@ class MainWindow(QMainWindow):
         self.action(ActionId.PREFERENCES).triggered.connect(self.help.preferences)
         self.action(ActionId.SHORTCUTS).triggered.connect(self.help.shortcuts)
         self.action(ActionId.CHECK).triggered.connect(self.help.check)
-        self.action(ActionId.EXPORT).triggered.connect(self.data.export_file)
+        self.action(ActionId.EXPORT).triggered.connect(lambda: self.data.export_file())
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
             page.view.doubleClicked.connect(self.edits.edit)
         for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
@@ -167,6 +166,32 @@ class MainWindow(QMainWindow):
 
     def action(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
+
+    # Printing (Jinja2, QtPrintSupport) and the file readers and writers take a tenth of a
+    # second to import, and the first window needs neither: they are loaded when first used.
+
+    @property
+    def reports(self) -> ReportActions:
+        """File > Print Preview, Print and Export PDF."""
+        if self._reports is None:
+            from .report_actions import ReportActions
+
+            self._reports = ReportActions(
+                self, self.catalogue_view, self.settings, self.notifier, lambda: self.catalogue
+            )
+        return self._reports
+
+    @property
+    def data(self) -> DataActions:
+        """File > Import… and File > Export…."""
+        if self._data is None:
+            from .io_actions import DataActions
+
+            self._data = DataActions(
+                self, self.catalogue_view, self.settings, self.notifier, self.editor,
+                lambda: self.catalogue, self.open_catalogue,
+            )  # fmt: skip
+        return self._data
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -585,8 +610,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.reports.stop()
-        self.data.stop()
+        if self._reports is not None:
+            self._reports.stop()
+        if self._data is not None:
+            self._data.stop()
         self.help.stop()
         self.backups.stop()
         self.close_catalogue()
