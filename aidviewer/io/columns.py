@@ -27,6 +27,8 @@ from functools import lru_cache
 
 from aidviewer.store import AidType, FuzzyDate, Precision, StageKind
 
+from .dates import MONTHS as _MONTHS
+
 
 class Field(StrEnum):
     """A record field a table column can map to. The value is a stable name for settings."""
@@ -437,27 +439,6 @@ def parse_decimal(text: str, *, decimal_comma: bool = False) -> Decimal | None:
         raise ValueError(text) from error
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 # Dates are matched case-folded: "T" and "Z" of ISO 8601 are lower case here.
 _TIME = r"(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
 _ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?" + _TIME)

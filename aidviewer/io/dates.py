@@ -58,7 +58,8 @@ def is_missing(text: str | None) -> bool:
     return " ".join(text.split()).casefold() in MISSING_MARKERS
 
 
-_MONTHS = {
+# Month names and their short forms, as English writes them, to their numbers.
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -184,14 +185,14 @@ def _plain(text: str) -> FuzzyDate | None:
         return _day(year, month, day)
     if match := _MONTH_YEAR.fullmatch(text):
         return _month(match.group(2), match.group(1))
-    if (match := _DAY_NAME_YEAR.fullmatch(text)) and match.group(2) in _MONTHS:
+    if (match := _DAY_NAME_YEAR.fullmatch(text)) and match.group(2) in MONTHS:
         day, name, year = match.groups()
-        return _day(year, str(_MONTHS[name]), day)
-    if (match := _NAME_DAY_YEAR.fullmatch(text)) and match.group(1) in _MONTHS:
+        return _day(year, str(MONTHS[name]), day)
+    if (match := _NAME_DAY_YEAR.fullmatch(text)) and match.group(1) in MONTHS:
         name, day, year = match.groups()
-        return _day(year, str(_MONTHS[name]), day)
-    if (match := _NAME_YEAR.fullmatch(text)) and match.group(1) in _MONTHS:
-        return _month(match.group(2), str(_MONTHS[match.group(1)]))
+        return _day(year, str(MONTHS[name]), day)
+    if (match := _NAME_YEAR.fullmatch(text)) and match.group(1) in MONTHS:
+        return _month(match.group(2), str(MONTHS[match.group(1)]))
     return None
 
 

@@ -30,10 +30,7 @@ when complete: a failure or a cancellation never leaves a half-written file.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -54,6 +51,7 @@ from aidviewer.store import (
     StageKind,
 )
 
+from .files import replacing
 from .iati_codes import DAC_CATEGORIES, DAC_SECTORS
 from .items import GoingOn
 
@@ -132,32 +130,10 @@ def write_iati(
         org_type=_clean(reporting_org_type).strip() or "90",
         language=language.strip().lower() or "en",
     )
-    temp: Path | None = None
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{path.name}-", suffix=".tmp", dir=path.parent
-        )
-        temp = Path(temp_name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            written = _write_activities(out, writer, record_ids, going_on)
-            if written == 0:
-                raise CatalogueError("There is no aid record to export: nothing was written.", path)
-            out.flush()
-            os.fsync(out.fileno())
-        # mkstemp makes the file private; an export gets the mode any new file gets.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-        temp = None
-    except OSError as error:
-        raise CatalogueError(
-            f"“{path.name}” could not be written: {error.strerror or error}.", path
-        ) from error
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+    with replacing(path) as out:
+        written = _write_activities(out, writer, record_ids, going_on)
+        if written == 0:
+            raise CatalogueError("There is no aid record to export: nothing was written.", path)
     return written
 
 

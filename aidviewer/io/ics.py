@@ -20,14 +20,13 @@ folded at 75 bytes without splitting a character, and lines end in CRLF.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from aidviewer.io.files import replacing_bytes
 from aidviewer.store import Catalogue, CatalogueError, Meeting, plain
 
 PRODID = "-//aidviewer//aidviewer//EN"
@@ -194,25 +193,6 @@ def write_ics(catalogue: Catalogue, path: Path, meeting_ids: Sequence[int]) -> i
         meetings = [catalogue.meeting(meeting_id) for meeting_id in dict.fromkeys(meeting_ids)]
         names = {person.id: person.name for person in catalogue.people()}
     data = calendar_text(catalogue.name, meetings, names).encode("utf-8")
-    if not path.parent.is_dir():
-        raise CatalogueError(f"The folder for “{path.name}” does not exist.", path)
-    temp: Path | None = None
-    try:
-        # Not mkstemp: its file is private, and a calendar gets the mode any new file gets.
-        temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
-        with open(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-        temp = None
-    except OSError as error:
-        raise CatalogueError(
-            f"“{path.name}” could not be written: {error.strerror or error}.", path
-        ) from error
-    finally:
-        if temp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
+    with replacing_bytes(path) as file:
+        file.write(data)
     return len(meetings)

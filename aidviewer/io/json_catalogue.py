@@ -42,7 +42,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from aidviewer.store import (
     ActionKind,
@@ -72,6 +72,7 @@ from aidviewer.store import (
     query_to_json,
 )
 
+from .files import replacing
 from .items import BadFileError, GoingOn, ImportCancelledError
 
 FORMAT = "aidviewer-catalogue"
@@ -319,33 +320,6 @@ class _Progress:
             raise self.cancelled()
 
 
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
-    """A text file written under a temporary name beside `path` and renamed over it once
-    complete: a failure or a cancel leaves `path` as it was and nothing beside it."""
-    if not path.parent.is_dir():
-        raise CatalogueError(f"The folder for “{path.name}” does not exist.", path)
-    temp: Path | None = None
-    try:
-        # Not mkstemp: its file is private, and an export gets the mode any new file gets.
-        temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
-        with open(handle, "w", encoding="utf-8", newline="\n") as text:
-            yield text
-            text.flush()
-            os.fsync(text.fileno())
-        os.replace(temp, path)
-        temp = None
-    except OSError as error:
-        raise CatalogueError(
-            f"“{path.name}” could not be written: {error.strerror or error}.", path
-        ) from error
-    finally:
-        if temp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
-
-
 def _notes(catalogue: Catalogue, record_ids: list[int], meeting_ids: list[int]) -> Iterator[Note]:
     """Every note: those on each record, then those on each meeting, each group in id
     order. (The store lists notes per record or meeting only.)"""
@@ -375,7 +349,7 @@ def export_json(
     counts = dict.fromkeys(SECTIONS, 0)
     record_ids: list[int] = []
     meeting_ids: list[int] = []
-    with _replacing(path) as handle, catalogue.reading():
+    with replacing(path) as handle, catalogue.reading():
         views = _by_id(catalogue.saved_views())
         tally = catalogue.counts()
         total = len(views) + sum(

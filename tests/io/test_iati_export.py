@@ -296,5 +296,5 @@ def test_nothing_to_export_writes_no_file(varied: Path, tmp_path: Path) -> None:
 
 
 def test_a_folder_that_does_not_exist_is_a_plain_error(varied: Path, tmp_path: Path) -> None:
-    with Catalogue.open(varied) as catalogue, pytest.raises(CatalogueError, match="could not be"):
+    with Catalogue.open(varied) as catalogue, pytest.raises(CatalogueError, match="does not exist"):
         write_iati(catalogue, tmp_path / "missing" / "export.xml", [1])
