@@ -98,7 +98,7 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         _Std.Delete,
     ),
     ActionId.NEW_RECORD: (
-        QT_TRANSLATE_NOOP("Actions", "New &Record…"),
+        QT_TRANSLATE_NOOP("Actions", "New Re&cord…"),
         QT_TRANSLATE_NOOP("Actions", "Enter a new aid record"),
         None,
     ),
@@ -113,12 +113,12 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         None,
     ),
     ActionId.DUPLICATE_RECORD: (
-        QT_TRANSLATE_NOOP("Actions", "D&uplicate Record…"),
+        QT_TRANSLATE_NOOP("Actions", "Duplica&te Record…"),
         QT_TRANSLATE_NOOP("Actions", "Start a new aid record from a copy of the one shown"),
         None,
     ),
     ActionId.MERGE_ORGANISATION: (
-        QT_TRANSLATE_NOOP("Actions", "&Merge Organisation Into…"),
+        QT_TRANSLATE_NOOP("Actions", "Mer&ge Organisation Into…"),
         QT_TRANSLATE_NOOP(
             "Actions",
             "Make the organisation selected one with another: its records and people"
@@ -159,7 +159,7 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         None,
     ),
     ActionId.RESTORE: (
-        QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"),
+        QT_TRANSLATE_NOOP("Actions", "Res&tore from Backup…"),
         QT_TRANSLATE_NOOP("Actions", "Go back to a backup of the catalogue"),
         None,
     ),
