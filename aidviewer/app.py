@@ -25,6 +25,7 @@ from .ui.dialogs import FileChooser, Notifier
 from .ui.main_window import MainWindow
 from .ui.settings import Settings
 from .ui.single_instance import InstanceServer, hand_over
+from .ui.theme import follow_system_theme
 from .ui.welcome import Choice, WelcomeDialog, app_icon
 
 APP_NAME = "aidviewer"
@@ -172,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The desktop entry this window belongs to (its icon and name in a Wayland dock).
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
+    follow_system_theme(app)
     if QLocale.system().language() == QLocale.Language.C:
         # No language set (LANG unset or C, as in many containers): the C locale writes
         # "500000000.00€"; English groups digits and puts the euro sign first.

@@ -11,7 +11,15 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from aidviewer.models import Column, MeetingColumn, MeetingTableModel, RecordTableModel
 from aidviewer.store import (
@@ -54,6 +62,8 @@ class CatalogueView(QWidget):
             "QLabel#notice { background: #fff4c2; color: #3d3000;"
             " border-bottom: 1px solid #e0c860; padding: 6px 10px; }"
         )
+        # One line (or two, wrapped): the table below takes the height, not the notice.
+        self.notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.notice.hide()
 
         self.navigator = Navigator(self)
