@@ -64,6 +64,11 @@ class BrowsePage(QSplitter):
 
         self.detail = DetailPane(self)
         self.detail.setObjectName(f"{kind}_detail")
+        self.detail.setAccessibleName(
+            self.tr("The selected aid record")
+            if kind == "record"
+            else self.tr("The selected meeting")
+        )
         self.detail.setMinimumHeight(120)
         self.addWidget(left)
         self.addWidget(self.detail)

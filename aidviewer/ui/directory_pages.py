@@ -31,6 +31,11 @@ class DirectoryPage(QWidget):
     """A read-only table of one of the small lists, sorted by clicking a header and
     narrowed by the words typed in the filter box (case and diacritics ignored)."""
 
+    def name_for_screen_readers(self, name: str) -> None:
+        """The page's name, and its table's, as assistive technology says them."""
+        self.setAccessibleName(name)
+        self.view.setAccessibleName(name)
+
     # The row's dataclass (Person, Organisation or Tag), on double-click or Enter.
     itemActivated = Signal(object)
 
@@ -126,7 +131,7 @@ def people_page(parent: QWidget | None = None) -> DirectoryPage:
         QCoreApplication.translate("DirectoryPage", "Filter people by name, role or organisation"),
         parent,
     )
-    page.setAccessibleName(QCoreApplication.translate("DirectoryPage", "People"))
+    page.name_for_screen_readers(QCoreApplication.translate("DirectoryPage", "People"))
     return page
 
 
@@ -139,7 +144,7 @@ def organisations_page(parent: QWidget | None = None) -> DirectoryPage:
         ),
         parent,
     )
-    page.setAccessibleName(QCoreApplication.translate("DirectoryPage", "Organisations"))
+    page.name_for_screen_readers(QCoreApplication.translate("DirectoryPage", "Organisations"))
     return page
 
 
@@ -150,5 +155,5 @@ def tags_page(parent: QWidget | None = None) -> DirectoryPage:
         QCoreApplication.translate("DirectoryPage", "Filter tags"),
         parent,
     )
-    page.setAccessibleName(QCoreApplication.translate("DirectoryPage", "Tags"))
+    page.name_for_screen_readers(QCoreApplication.translate("DirectoryPage", "Tags"))
     return page

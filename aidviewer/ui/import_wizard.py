@@ -280,6 +280,7 @@ class _ColumnsPage(QWizardPage):
             self.delimiter.addItem(shown or _tr("Detect"), value)
         self.preview = QTableWidget(self)
         self.preview.setObjectName("import_preview")
+        self.preview.setAccessibleName(_tr("The first rows of the file, and each column's field"))
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -407,6 +408,9 @@ class _RunPage(QWizardPage):
         self.cancel = QPushButton(_tr("Cancel"), self)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("import_summary" if not dry_run else "import_check")
+        self.report.setAccessibleName(
+            _tr("What the import did") if not dry_run else _tr("What the import will do")
+        )
         self.report.setReadOnly(True)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
