@@ -97,13 +97,16 @@ class MeetingForm(QDialog):
             self._add_action(action)
         self.linked = QListWidget(self)
         self.linked.setObjectName("meeting_records")
+        self.linked.setAccessibleName(self.tr("Aid records discussed"))
         for record_id in meeting.record_ids:
             self._link(record_id)
         self.search = QLineEdit(self)
         self.search.setObjectName("meeting_record_search")
         self.search.setPlaceholderText(self.tr("Search aid records to add…"))
+        self.search.setAccessibleName(self.tr("Search aid records to add"))
         self.found = QListWidget(self)
         self.found.setObjectName("meeting_record_found")
+        self.found.setAccessibleName(self.tr("Aid records found"))
         self.problem, self.buttons = problem_and_buttons(self)
         self.problem.setObjectName("meeting_problem")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save"))
@@ -136,6 +139,7 @@ class MeetingForm(QDialog):
     def _person_combo(self, table: QTableWidget, person_id: int | None) -> QComboBox:
         names = sorted(self.people.values(), key=str.casefold)
         combo = name_picker(table, names, self.people.get(person_id or 0, ""))
+        combo.setAccessibleName(self.tr("Person"))
         combo.currentTextChanged.connect(self._check)
         return combo
 
@@ -154,6 +158,7 @@ class MeetingForm(QDialog):
         row = table.rowCount()
         table.insertRow(row)
         kind = QComboBox(table)
+        kind.setAccessibleName(self.tr("Decision or follow-up"))
         kind.addItem(self.tr("Decision"), ActionKind.DECISION)
         kind.addItem(self.tr("Follow-up"), ActionKind.FOLLOW_UP)
         kind.setCurrentIndex(1 if action and action.kind is ActionKind.FOLLOW_UP else 0)
@@ -166,6 +171,7 @@ class MeetingForm(QDialog):
         due = action.due_on.isoformat() if action and action.due_on else ""
         table.setItem(row, 3, QTableWidgetItem(due))
         done = QCheckBox(table)
+        done.setAccessibleName(self.tr("Done"))
         done.setChecked(bool(action and action.done))
         done.toggled.connect(self._check)
         table.setCellWidget(row, 4, done)

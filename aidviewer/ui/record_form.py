@@ -125,12 +125,14 @@ class RecordForm(QDialog):
         self.item = QLineEdit(record.item, self)
         self.quantity = QLineEdit(self._whole(record.quantity), self)
         self.unit = QLineEdit(record.unit, self)
+        self.unit.setAccessibleName(self.tr("Unit"))
         money = record.money
         digits = minor_digits(money.currency) if money else 2
         self.amount = QLineEdit(
             format_amount(money.amount_minor, digits, self.locale()) if money else "", self
         )
         self.currency = QComboBox(self)
+        self.currency.setAccessibleName(self.tr("Currency"))
         self.currency.setEditable(True)
         codes = sorted(known_currencies())
         self.currency.addItems(["EUR", *[code for code in codes if code != "EUR"]])
@@ -141,6 +143,7 @@ class RecordForm(QDialog):
         self.own_rate = QCheckBox(self.tr("My own rate:"), self)
         self.rate = QLineEdit(self)
         self.rate.setPlaceholderText(self.tr("units per euro"))
+        self.rate.setAccessibleName(self.tr("My own rate, in units per euro"))
         ecb = money is not None and money.rate_date is not None
         if money is not None and money.eur_rate is not None and not ecb and money.currency != "EUR":
             self.own_rate.setChecked(True)
@@ -213,6 +216,7 @@ class RecordForm(QDialog):
         row = table.rowCount()
         table.insertRow(row)
         kind = QComboBox(table)
+        kind.setAccessibleName(self.tr("Stage"))
         for member in StageKind:
             kind.addItem(stage_label(member), member)
         kind.setCurrentIndex(list(StageKind).index(stage.kind))

@@ -85,6 +85,8 @@ class ReportDialog(QDialog):
         end = request.date_to or date.today()
         self.date_from = QDateEdit(QDate(start.year, start.month, start.day), self)
         self.date_to = QDateEdit(QDate(end.year, end.month, end.day), self)
+        self.date_from.setAccessibleName(self.tr("From"))
+        self.date_to.setAccessibleName(self.tr("To"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -92,6 +94,7 @@ class ReportDialog(QDialog):
         self.page_size.addItems(list(PAGE_SIZES))
         self.page_size.setCurrentText(options.page_size)
         self.landscape = QComboBox(self)
+        self.landscape.setAccessibleName(self.tr("Orientation"))
         self.landscape.addItem(self.tr("Portrait"), False)
         self.landscape.addItem(self.tr("Landscape"), True)
         self.landscape.setCurrentIndex(1 if options.landscape else 0)

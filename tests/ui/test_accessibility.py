@@ -21,9 +21,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from window_helpers import WindowFactory
 
+from aidviewer.reports.content import ReportKind
+from aidviewer.reports.render import ReportOptions
+from aidviewer.store import Catalogue
+from aidviewer.ui.directory_forms import OrganisationForm, PersonForm
 from aidviewer.ui.import_wizard import ImportWizard
 from aidviewer.ui.io_actions import ExportDialog
+from aidviewer.ui.meeting_form import MeetingForm
 from aidviewer.ui.preferences import PreferencesDialog
+from aidviewer.ui.record_form import RecordForm
+from aidviewer.ui.report_dialog import ReportDialog, ReportRequest
 from aidviewer.ui.settings import Settings
 
 _CONTROLS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit,
@@ -60,12 +67,37 @@ def test_the_window_names_every_control(
     assert _unnamed(window) == []
 
 
-@pytest.mark.parametrize("make", ["preferences", "export", "import"])
+@pytest.mark.parametrize(
+    "make", ["preferences", "export", "import", "record", "meeting", "organisation", "person",
+             "report"],
+)  # fmt: skip
 def test_the_dialogs_name_every_control(
     qtbot: QtBot, settings: Settings, sample_path: Path, tmp_path: Path, make: str
 ) -> None:
+    catalogue = Catalogue.open(sample_path)
+    if make in ("record", "meeting", "organisation", "person", "report"):
+        dialog: QWidget = {
+            "record": lambda: RecordForm(None, catalogue, catalogue.record(2), "Edit"),
+            "meeting": lambda: MeetingForm(None, catalogue, catalogue.meeting(1), "Edit"),
+            "organisation": lambda: OrganisationForm(
+                None, catalogue, catalogue.organisations()[0], "Edit"
+            ),
+            "person": lambda: PersonForm(None, catalogue, catalogue.people()[0], "Edit"),
+            "report": lambda: ReportDialog(
+                None,
+                ReportRequest(ReportOptions(kind=ReportKind.BRIEFING)),
+                selected_records=1,
+                selected_meetings=1,
+                action="Print",
+            ),
+        }[make]()
+        qtbot.addWidget(dialog)
+        assert _unnamed(dialog) == []
+        catalogue.close()
+        return
+    catalogue.close()
     if make == "preferences":
-        dialog: QWidget = PreferencesDialog(None, settings)
+        dialog = PreferencesDialog(None, settings)
     elif make == "export":
         dialog = ExportDialog(None, selected=2)
     else:
