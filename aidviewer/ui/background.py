@@ -25,16 +25,22 @@ class _Task(QRunnable):
             self._work()
         except CatalogueError as error:
             self._done.finished.emit(error.message)
+        except OSError as error:  # a full disk, a folder gone: a sentence too
+            self._done.finished.emit(error.strerror or str(error))
         else:
             self._done.finished.emit("")
 
 
 def run_in_background(
-    work: Callable[[], None], on_done: Callable[[str], None], parent: QObject
+    work: Callable[[], None],
+    on_done: Callable[[str], None],
+    parent: QObject,
+    pool: QThreadPool | None = None,
 ) -> None:
-    """Run `work` on a pool thread; `on_done` gets, on the window's thread, the
-    CatalogueError's sentence or "" when it succeeded."""
+    """Run `work` on a thread of `pool` (Qt's global one by default); `on_done` gets, on
+    the window's thread, the CatalogueError's (or OSError's) sentence, or "" when it
+    succeeded."""
     done = _Done(parent)
     done.finished.connect(on_done)
     done.finished.connect(done.deleteLater)
-    QThreadPool.globalInstance().start(_Task(work, done))
+    (pool or QThreadPool.globalInstance()).start(_Task(work, done))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +38,7 @@ from aidviewer.store.backup import (
     rotate,
 )
 
+from .background import run_in_background
 from .dialogs import Notifier
 from .settings import Settings
 
@@ -117,27 +118,6 @@ class RestoreDialog(QDialog):
             dialog.deleteLater()
 
 
-class _Done(QObject):
-    finished = Signal(str)  # the error's sentence, or ""
-
-
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[], None], done: _Done) -> None:
-        super().__init__()
-        self._work = work
-        self._done = done
-
-    def run(self) -> None:
-        try:
-            self._work()
-        except CatalogueError as error:
-            self._done.finished.emit(error.message)
-        except OSError as error:
-            self._done.finished.emit(error.strerror or str(error))
-        else:
-            self._done.finished.emit("")
-
-
 class BackupActions(QObject):
     """`ask_backup` and `now` are what tests replace."""
 
@@ -187,10 +167,7 @@ class BackupActions(QObject):
             make_backup(path, folder, kind=AUTO)
             self._keep(path)
 
-        done = _Done(self)
-        done.finished.connect(lambda error: self._finished(path, error))
-        done.finished.connect(done.deleteLater)
-        self.pool.start(_Task(work, done))
+        run_in_background(work, lambda error: self._finished(path, error), self, self.pool)
 
     def closing(self, catalogue: Catalogue, changed: bool) -> None:
         """A catalogue is being closed: back it up if it was changed while open."""
