@@ -94,6 +94,19 @@ class RecordTableModel(PagedTableModel[RecordSummary, Column, RecordQuery]):
         self.unfiltered = catalogue.record_count() if query.narrowed else count
         return count
 
+    def known_value_cents(self) -> int | None:
+        """The EUR value of the rows shown if it has been summed, else None (nothing is
+        summed here)."""
+        return self._value if self.catalogue is not None else 0
+
+    def set_value_cents(self, query: RecordQuery, cents: int) -> bool:
+        """Take the sum made elsewhere (off the window's thread) for `query`; refused
+        (False) when the table has moved on to another query or catalogue since."""
+        if self.catalogue is None or query != self.query:
+            return False
+        self._value = cents
+        return True
+
     @property
     def value_cents(self) -> int:
         """The EUR value of the rows shown, in cents: summed when first asked for, not

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -24,11 +25,16 @@ class _Task(QRunnable):
         try:
             self._work()
         except CatalogueError as error:
-            self._done.finished.emit(error.message)
+            self._tell(error.message)
         except OSError as error:  # a full disk, a folder gone: a sentence too
-            self._done.finished.emit(error.strerror or str(error))
+            self._tell(error.strerror or str(error))
         else:
-            self._done.finished.emit("")
+            self._tell("")
+
+    def _tell(self, message: str) -> None:
+        # RuntimeError: its window has been closed meanwhile, and nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            self._done.finished.emit(message)
 
 
 def run_in_background(

@@ -136,7 +136,10 @@ class CatalogueView(QWidget):
 
     def show_page(self, name: str) -> None:
         self.current_view = None
-        self.stack.setCurrentWidget(self.pages[name])
+        page = self.pages[name]
+        if isinstance(page, DirectoryPage):
+            page.ensure_loaded()  # read when first shown, also in a window not yet shown
+        self.stack.setCurrentWidget(page)
         self.navigator.select_page(name)
 
     def current_page(self) -> str:

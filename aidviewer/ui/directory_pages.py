@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -48,6 +49,8 @@ class DirectoryPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}_page")
+        self._catalogue: Catalogue | None = None
+        self._stale = False
         self.model = model
         model.setParent(self)
         self.proxy = DirectoryFilterModel(model, self)
@@ -94,10 +97,32 @@ class DirectoryPage(QWidget):
         self._update_count()
 
     def load(self, catalogue: Catalogue | None) -> None:
-        """Read the list from `catalogue` (None empties it); the filter and sort stay."""
-        self.model.load(catalogue)
+        """Show the list of `catalogue` (None empties it); the filter and sort stay.
+
+        The list is read when the page is shown (or asked for its rows), not before: a
+        catalogue of a million records has tens of thousands of organisations, and
+        opening it should not wait for a page nobody has looked at yet.
+        """
+        self._catalogue = catalogue
+        self._stale = True
+        if catalogue is None or self.isVisible():
+            self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        """Read the list now if the catalogue (or its lists) changed since it was read."""
+        if not self._stale:
+            return
+        self._stale = False
+        self.model.load(self._catalogue)
         self.view.resizeColumnsToContents()
         self._update_count()
+
+    def is_loaded(self) -> bool:
+        return not self._stale
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -105,10 +130,12 @@ class DirectoryPage(QWidget):
 
     def rows(self) -> list[Any]:
         """The dataclasses shown, in the order shown."""
+        self.ensure_loaded()
         return [self.proxy.index(row, 0).data(Role.SUMMARY) for row in range(self.proxy.rowCount())]
 
     def current_item(self) -> Any:
         """The selected row's dataclass, or None."""
+        self.ensure_loaded()
         index = self.view.currentIndex()
         return index.data(Role.SUMMARY) if index.isValid() else None
 

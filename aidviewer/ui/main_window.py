@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QW
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.models.formatting import format_eur
-from aidviewer.store import SUFFIX, Catalogue, CatalogueError
+from aidviewer.store import SUFFIX, Catalogue, CatalogueError, RecordQuery
 
 from .actions import ActionId, make_actions
 from .background import run_in_background
@@ -45,6 +45,10 @@ class MainWindow(QMainWindow):
     models (filled from whichever catalogue is open), and the objects that ask for file
     names and show errors, which tests replace.
     """
+
+    # Up to this many records in the catalogue, the status bar's sum of values is made at
+    # once; above it, on a thread of its own while "…" stands in its place.
+    SUM_AT_ONCE = 100_000
 
     def __init__(
         self,
@@ -505,16 +509,43 @@ class MainWindow(QMainWindow):
         if self.catalogue is None:
             return
         records, meetings = self.records, self.meetings
+        cents = records.known_value_cents()
+        if cents is None and records.unfiltered <= self.SUM_AT_ONCE:
+            cents = records.value_cents
+        elif cents is None:
+            self._sum_in_background(self.catalogue, records.query)
         self.records_status.setText(
-            self.records_summary(records.rowCount(), records.unfiltered, records.value_cents)
+            self.records_summary(records.rowCount(), records.unfiltered, cents)
         )
         self.meetings_status.setText(
             self.meetings_summary(meetings.rowCount(), meetings.unfiltered)
         )
 
-    def records_summary(self, shown: int, everything: int, cents: int) -> str:
-        """ "10 records · €500,000,000.00", or "3 of 10 records · €900.00" when narrowed."""
-        total = format_eur(cents, self.locale())
+    def _sum_in_background(self, catalogue: Catalogue, query: RecordQuery) -> None:
+        """Sum the value of the records `query` shows on a thread of its own (a scan of a
+        million rows takes a noticeable moment), and show it when it comes, if the table
+        still shows that query."""
+        found: list[int] = []
+
+        def work() -> None:
+            reader = Catalogue.open(catalogue.path, read_only=True)
+            try:
+                found.append(reader.count_records(query)[1])
+            finally:
+                reader.close()
+
+        def done(error: str) -> None:
+            if error or not found or self.catalogue is not catalogue:
+                return  # the sum stays "…"; the table itself was read without trouble
+            if self.records.set_value_cents(query, found[0]):
+                self._show_counts()
+
+        run_in_background(work, done, self)
+
+    def records_summary(self, shown: int, everything: int, cents: int | None) -> str:
+        """ "10 records · €500,000,000.00", or "3 of 10 records · €900.00" when narrowed;
+        "…" in place of the sum while it is being made."""
+        total = "…" if cents is None else format_eur(cents, self.locale())
         if shown == everything:
             if everything == 1:
                 return self.tr("1 record · {total}").format(total=total)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_helpers import FakeFiles, FakeNotifier, WindowFactory, sha256
 
 from aidviewer.models import Column, MeetingColumn
-from aidviewer.store import AidRecord, Catalogue, Meeting, Money, Organisation
+from aidviewer.store import AidRecord, Catalogue, Meeting, Money, Organisation, RecordQuery
 from aidviewer.ui.actions import ActionId
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.settings import Settings
@@ -347,3 +347,23 @@ def test_quit_closes_the_window_and_the_catalogue(make_window: WindowFactory, sa
     assert window.catalogue is None
     with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
         catalogue.totals()
+
+
+def test_a_big_catalogues_sum_is_made_off_the_window_thread(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot
+) -> None:
+    """Above SUM_AT_ONCE records, the status bar says "…" for the sum and fills it in
+    when the worker has made it; a sum made for a query the table has left is dropped."""
+    window = make_window()
+    window.SUM_AT_ONCE = 0  # the sample's 10 records count as a big catalogue here
+    assert window.open_catalogue(sample_path)
+    assert window.records_status.text() == "10 records · …"
+    qtbot.waitUntil(lambda: window.records_status.text() == "10 records · €500,000,000.00")
+    page = window.catalogue_view.records_page
+    with qtbot.waitSignal(page.model.queryChanged, timeout=3000):
+        qtbot.keyClicks(page.filter_bar.search, "all-terr")
+    assert window.records_status.text() == "1 of 10 records · …"
+    qtbot.waitUntil(lambda: window.records_status.text() == "1 of 10 records · €0.00")
+    # A late answer for the unfiltered table is refused: it is not what is shown.
+    assert not window.records.set_value_cents(RecordQuery(), 50_000_000_000)
+    assert window.records_status.text() == "1 of 10 records · €0.00"
