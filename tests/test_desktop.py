@@ -553,3 +553,91 @@ def test_the_installed_entrys_exec_line_opens_the_catalogue_in_the_window(
     assert still_running, f"aidviewer ended early: {errors}"
     assert f"path={sample_path}" in _recent_in_settings(config), errors
     assert not own_data.exists()  # it opened the file given, not a default catalogue
+
+
+def _xvfb(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """An X server of this test's own on a free display number, and that display."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder,
+    )  # fmt: skip
+    os.close(write)
+    with os.fdopen(read) as said:
+        number = said.readline().strip()
+    if not number:
+        server.kill()
+        pytest.fail("Xvfb did not say which display it serves")
+    return server, f":{number}"
+
+
+def _windows_named(display: str, name: str) -> list[str]:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", f"^{name}$"],
+        env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return found.stdout.split()
+
+
+def _wait_for(check: object, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():  # type: ignore[operator]
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
+    reason="Xvfb and xdotool are not installed: .ci/run installs xvfb and xdotool",
+)
+def test_under_x_the_exec_line_shows_the_catalogue_and_a_second_launch_hands_over(
+    data: Path, sample_path: Path, tmp_path: Path
+) -> None:
+    """As a desktop does it: the installed entry's Exec line with a catalogue, on a real X
+    server (Qt's xcb platform), shows a window titled with that catalogue; the same line
+    with another catalogue ends at once and the first window shows that one instead."""
+    if not gui_script().is_file():
+        pytest.skip(f"aidviewer is not installed beside {sys.executable} (pip install -e .)")
+    install_desktop()
+    entry = data / "applications/aidviewer.desktop"
+    other = tmp_path / "other.aidb"
+    shutil.copyfile(sample_path, other)
+    server, display = _xvfb(tmp_path)
+    run = tmp_path / "run"
+    run.mkdir()
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "AIDVIEWER_DATA_DIR": str(tmp_path / "app-data"),
+        "TMPDIR": str(run),
+        "AIDVIEWER_INSTANCE_NAME": f"aidviewer-test-{uuid.uuid4().hex[:12]}",
+    }
+    env.pop("WAYLAND_DISPLAY", None)
+    err = (tmp_path / "err.txt").open("wb")
+    try:
+        first = subprocess.Popen(
+            _exec_argv(entry, sample_path), env=env, stdout=subprocess.DEVNULL, stderr=err
+        )
+        try:
+            shown = _wait_for(lambda: _windows_named(display, "sample — aidviewer"), 30)
+            errors = (tmp_path / "err.txt").read_text(errors="replace")
+            assert shown, f"no window titled with the catalogue appeared: {errors}"
+            second = subprocess.run(
+                _exec_argv(entry, other), env=env, capture_output=True, timeout=60, check=False
+            )
+            assert second.returncode == 0, second.stderr.decode(errors="replace")
+            assert _wait_for(lambda: _windows_named(display, "other — aidviewer"), 30)
+            assert first.poll() is None  # the first instance opened it and runs on
+            assert _windows_named(display, "sample — aidviewer") == []
+        finally:
+            first.terminate()
+            first.wait(timeout=20)
+    finally:
+        err.close()
+        server.terminate()
+        server.wait(timeout=10)
