@@ -1,7 +1,8 @@
 """Backups in the window: made by themselves, and File > Restore from Backup….
 
-A backup is made when a catalogue is opened and its last backup is older than a day (on a
-worker thread: the window goes on), and when a catalogue that was changed is closed.
+A backup is made when a catalogue is opened and its last backup is older than a day, and
+when a catalogue that was changed is closed; both on a worker thread, so the window goes on
+(quitting waits for the closing backup, with a progress dialog if it takes a moment).
 Each is copied through SQLite's backup API into a temporary file, checked, and renamed
 into place; older backups are then thinned out (10 recent, or as many as chosen, then one
 a day for a week, one a week for a month, one a month for half a year). A backup made
@@ -14,12 +15,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QMainWindow,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -73,6 +75,7 @@ class RestoreDialog(QDialog):
         intro.setTextFormat(intro.textFormat().PlainText)
         self.table = QTableWidget(len(self.backups), 5, self)
         self.table.setObjectName("backup_table")
+        self.table.setAccessibleName(_tr("Backups"))
         self.table.setHorizontalHeaderLabels(
             [_tr("Made"), _tr("Kind"), _tr("Size"), _tr("Records"), _tr("Meetings")]
         )
@@ -143,6 +146,8 @@ class BackupActions(QObject):
         self.ask_backup: Callable[[QWidget, str, list[Backup]], Backup | None] = RestoreDialog.ask
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one backup at a time
+        self._pending = 0  # backups started and not yet finished
+        self._waiting: QEventLoop | None = None  # `stop` waits in it
 
     def _folder(self) -> Path | None:
         return self.settings.backup_folder()
@@ -163,25 +168,33 @@ class BackupActions(QObject):
         if not due:
             return
 
-        def work() -> None:
-            make_backup(path, folder, kind=AUTO)
-            self._keep(path)
-
-        run_in_background(work, lambda error: self._finished(path, error), self, self.pool)
+        self._in_background(path, folder, AUTO)
 
     def closing(self, catalogue: Catalogue, changed: bool) -> None:
-        """A catalogue is being closed: back it up if it was changed while open."""
+        """A catalogue is being closed: back it up (on a worker) if it was changed while
+        open. The backup reads the file through a connection of its own, so the catalogue
+        may be closed at once; `stop` waits for it."""
         if not self.settings.automatic_backups() or catalogue.read_only or not changed:
             return
-        self.pool.waitForDone()
-        try:
-            make_backup(catalogue.path, self._folder(), kind=CLOSE)
-            self._keep(catalogue.path)
-        except (CatalogueError, OSError) as error:
-            message = error.message if isinstance(error, CatalogueError) else str(error)
-            self._finished(catalogue.path, message)
-            return
-        self._finished(catalogue.path, "")
+        self._in_background(catalogue.path, self._folder(), CLOSE)
+
+    def _in_background(self, path: Path, folder: Path | None, kind: str) -> None:
+        def work() -> None:
+            make_backup(path, folder, kind=kind)
+            self._keep(path)
+
+        def done(error: str) -> None:
+            self._pending -= 1
+            self._finished(path, error)
+            if self._pending == 0 and self._waiting is not None:
+                self._waiting.quit()
+
+        self._pending += 1
+        run_in_background(work, done, self, self.pool)
+
+    def busy(self) -> bool:
+        """Whether a backup is being made."""
+        return self._pending > 0
 
     def _finished(self, path: Path, error: str) -> None:
         if error:
@@ -192,7 +205,27 @@ class BackupActions(QObject):
         self.backedUp.emit(str(path), error)
 
     def stop(self) -> None:
-        self.pool.waitForDone()
+        """Wait for the backups under way (quitting waits for the closing backup). The
+        window's events go on meanwhile, and after a moment a progress dialog says why it
+        waits; a backup cannot be stopped halfway, so it has no Cancel."""
+        if self._pending == 0:
+            return
+        progress = QProgressDialog(
+            _tr("Finishing the backup of the catalogue…"), "", 0, 0, self.window
+        )
+        progress.setWindowTitle(_tr("Backing up"))
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(400)
+        progress.setAccessibleName(_tr("Backing up"))
+        self._waiting = QEventLoop(self)
+        try:
+            if self._pending > 0:
+                self._waiting.exec()
+        finally:
+            self._waiting = None
+            progress.reset()
+            progress.deleteLater()
 
     def restore(self) -> None:
         """File > Restore from Backup…: go back to a backup, keeping the catalogue as it
@@ -201,7 +234,7 @@ class BackupActions(QObject):
         if catalogue is None:
             return
         path, folder = catalogue.path, self._folder()
-        self.pool.waitForDone()
+        self.stop()  # a backup under way is listed too
         backups = [b for b in list_backups(path, folder) if b.records is not None]
         if not backups:
             message = _tr("“{name}” has no backups yet.").format(name=path.name)
@@ -211,6 +244,7 @@ class BackupActions(QObject):
         if chosen is None:
             return
         self._close()  # the file is replaced: no connection may stay open on it
+        self.stop()  # nor may the closing backup still be reading it
         try:
             kept = restore_backup(path, chosen.path, folder=folder)
         except CatalogueError as error:

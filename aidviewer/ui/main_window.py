@@ -646,8 +646,8 @@ class MainWindow(QMainWindow):
         if self._data is not None:
             self._data.stop()
         self.help.stop()
-        self.backups.stop()
         self.close_catalogue()
+        self.backups.stop()  # the closing backup is made before aidviewer ends
         event.accept()
 
 
