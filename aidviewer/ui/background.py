@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from aidviewer.store import CatalogueError
+
+T = TypeVar("T")
 
 
 class _Done(QObject):
@@ -50,3 +55,50 @@ def run_in_background(
     done.finished.connect(on_done)
     done.finished.connect(done.deleteLater)
     (pool or QThreadPool.globalInstance()).start(_Task(work, done))
+
+
+class _Ended(QObject):
+    ended = Signal()
+
+
+def wait_for(work: Callable[[], T], parent: QWidget, text: str) -> T:
+    """Run `work` on a thread of its own and wait for it while the window's events go
+    on; when it takes more than half a second, a progress dialog (with no Cancel: the
+    work cannot stop halfway) says what is being waited for. Gives back what `work`
+    returned, or raises what it raised, on the window's thread."""
+    result: list[T] = []
+    failure: list[BaseException] = []
+    ended = _Ended()
+    loop = QEventLoop()
+    ended.ended.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def run() -> None:
+        try:
+            result.append(work())
+        except BaseException as error:  # handed to the caller, on the window's thread
+            failure.append(error)
+        finally:
+            ended.ended.emit()
+
+    worker = threading.Thread(target=run, name="aidviewer-wait", daemon=True)
+    progress = QProgressDialog(parent)
+    label = QLabel(text, progress)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # it may name a file: shown as it is
+    progress.setLabel(label)
+    progress.setRange(0, 0)
+    progress.setWindowTitle(QCoreApplication.translate("background", "Please wait"))
+    progress.setAccessibleName(text)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(500)
+    progress.setValue(0)  # the half second is counted from here
+    worker.start()
+    try:
+        loop.exec()
+    finally:
+        worker.join()
+        progress.reset()
+        progress.deleteLater()
+    if failure:
+        raise failure[0]
+    return result[0]

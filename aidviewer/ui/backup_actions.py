@@ -217,6 +217,7 @@ class BackupActions(QObject):
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         progress.setMinimumDuration(400)
+        progress.setValue(0)  # the moment is counted from here
         progress.setAccessibleName(_tr("Backing up"))
         self._waiting = QEventLoop(self)
         try:

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QW
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.models.formatting import format_eur
-from aidviewer.store import SUFFIX, Catalogue, CatalogueError, RecordQuery
+from aidviewer.store import SUFFIX, Catalogue, CatalogueError, RecordQuery, connection
 
 from .actions import ActionId, make_actions
-from .background import run_in_background
+from .background import run_in_background, wait_for
 from .backup_actions import BackupActions
 from .catalogue_view import CatalogueView
 from .detail_pane import DetailPane
@@ -265,13 +265,18 @@ class MainWindow(QMainWindow):
         """Open the catalogue at `path` in place of the current one. On failure, say why
         in one sentence and keep the current catalogue open."""
         path = Path(path)
+        timeout = (
+            connection.DEFAULT_BUSY_TIMEOUT if self.busy_timeout is None else self.busy_timeout
+        )
         try:
-            if self.busy_timeout is None:
-                catalogue = Catalogue.open(path, read_only=read_only)
-            else:
-                catalogue = Catalogue.open(
-                    path, read_only=read_only, busy_timeout=self.busy_timeout
-                )
+            # Off the window's thread: opening a catalogue of an older version updates it,
+            # after a backup, which takes minutes for a big one; a colleague's save may
+            # also hold it for a few seconds.
+            catalogue = wait_for(
+                lambda: Catalogue.open(path, read_only=read_only, busy_timeout=timeout),
+                self,
+                self.tr("Opening “{name}”…").format(name=path.name),
+            )
         except CatalogueError as error:
             self.notifier.error(self, self.tr("Cannot open the catalogue"), error.message)
             return False

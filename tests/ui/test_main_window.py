@@ -4,11 +4,13 @@ Close and Quit."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMenu, QTableView
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMenu, QProgressDialog, QTableView
 from pytestqt.qtbot import QtBot
 from window_helpers import FakeFiles, FakeNotifier, WindowFactory, sha256
 
@@ -367,3 +369,42 @@ def test_a_big_catalogues_sum_is_made_off_the_window_thread(
     # A late answer for the unfiltered table is refused: it is not what is shown.
     assert not window.records.set_value_cents(RecordQuery(), 50_000_000_000)
     assert window.records_status.text() == "1 of 10 records · €0.00"
+
+
+def test_a_catalogue_is_opened_off_the_window_thread_with_progress(
+    make_window: WindowFactory, sample_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening may take minutes (an older catalogue is backed up and updated first): it
+    runs on a thread of its own, the window's timers go on, and after half a second a
+    progress dialog names the file. Held back here until the window has beaten 60 times
+    (were it opened on the window's thread, no beat would come while it is held)."""
+    release = threading.Event()
+    real = Catalogue.open.__func__  # type: ignore[attr-defined]
+    opened_on: list[threading.Thread] = []
+
+    def held(cls: type[Catalogue], *args: Any, **kwargs: Any) -> Catalogue:
+        opened_on.append(threading.current_thread())
+        release.wait(20)
+        return real(cls, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Catalogue, "open", classmethod(held))
+    window = make_window()
+    beats: list[int] = []
+    dialogs: list[str] = []
+
+    def beat() -> None:
+        beats.append(1)
+        shown = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        dialogs.extend(d.labelText() for d in shown)
+        if len(beats) >= 60:
+            release.set()
+
+    timer = QTimer()
+    timer.timeout.connect(beat)
+    timer.start(10)
+    assert window.open_catalogue(sample_path)
+    timer.stop()
+    assert len(beats) >= 60
+    assert opened_on and opened_on[0] is not threading.main_thread()
+    assert "Opening “sample.aidb”…" in dialogs
+    assert window.records.rowCount() == 10
