@@ -157,18 +157,11 @@ class BackupActions(QObject):
 
     def opened(self, catalogue: Catalogue) -> None:
         """A catalogue was opened: back it up (on a worker) if its last backup is older
-        than a day."""
+        than a day. Whether one is due is found out on the worker too: it lists the
+        backups folder."""
         if not self.settings.automatic_backups() or catalogue.read_only:
             return
-        path, folder = catalogue.path, self._folder()
-        try:
-            due = backup_due(path, folder)
-        except (CatalogueError, OSError):
-            due = False
-        if not due:
-            return
-
-        self._in_background(path, folder, AUTO)
+        self._in_background(catalogue.path, self._folder(), AUTO, only_if_due=True)
 
     def closing(self, catalogue: Catalogue, changed: bool) -> None:
         """A catalogue is being closed: back it up (on a worker) if it was changed while
@@ -178,14 +171,27 @@ class BackupActions(QObject):
             return
         self._in_background(catalogue.path, self._folder(), CLOSE)
 
-    def _in_background(self, path: Path, folder: Path | None, kind: str) -> None:
+    def _in_background(
+        self, path: Path, folder: Path | None, kind: str, only_if_due: bool = False
+    ) -> None:
+        made: list[bool] = []
+
         def work() -> None:
+            if only_if_due:
+                try:
+                    due = backup_due(path, folder)
+                except (CatalogueError, OSError):
+                    due = False  # an unreadable folder: the next change's backup will say
+                if not due:
+                    return
             make_backup(path, folder, kind=kind)
+            made.append(True)
             self._keep(path)
 
         def done(error: str) -> None:
             self._pending -= 1
-            self._finished(path, error)
+            if made or error:
+                self._finished(path, error)
             if self._pending == 0 and self._waiting is not None:
                 self._waiting.quit()
 
