@@ -58,7 +58,7 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
         _Std.Close,
     ),
     ActionId.CLEAR_RECENT: (
-        QT_TRANSLATE_NOOP("Actions", "Clear Menu"),
+        QT_TRANSLATE_NOOP("Actions", "&Clear Menu"),
         QT_TRANSLATE_NOOP("Actions", "Forget the recently opened catalogues"),
         None,
     ),

@@ -112,6 +112,19 @@ class BulkEditDialog(QDialog):
             self.stage.addItem(stage_label(kind), kind)
         self.stage_date = QLineEdit(self)
         self.stage_date.setPlaceholderText(self.tr("2023-11-10, 2023-11 or 2023"))
+        # A field's tick is a check box, which does not name the field as a label would.
+        named: tuple[tuple[QWidget, str], ...] = (
+            (self.aid_type, self._field_labels["aid_type"]),
+            (self.category, self._field_labels["category_id"]),
+            (self.donor, self._field_labels["donor_id"]),
+            (self.recipient, self._field_labels["recipient_id"]),
+            (self.implementer, self._field_labels["implementer_id"]),
+            (self.add_tags, self.tr("Tags to add")),
+            (self.remove_tags, self.tr("Tags to remove")),
+            (self.stage, self.tr("Stage reached")),
+        )
+        for widget, name in named:
+            widget.setAccessibleName(name)
 
         self.preview = QTableWidget(0, 4, self)
         self.preview.setObjectName("bulk_preview")

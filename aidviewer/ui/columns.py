@@ -76,10 +76,13 @@ class ColumnChooser(QObject):
             menu.removeAction(action)
             if action.parent() is menu:
                 action.deleteLater()
+        show_all = QAction(self.tr("Show &All Columns"), menu)
+        taken = {mnemonic_of(show_all.text())} - {""}
         header = self._header()
         for visual in range(header.count()):
             logical = header.logicalIndex(visual)
-            action = QAction(self.title(logical).replace("&", "&&"), menu)
+            # Each column reached by a letter of its name, as the window's own items are.
+            action = QAction(with_mnemonic(self.title(logical), taken), menu)
             action.setObjectName(f"column_{logical}")
             action.setData(logical)
             action.setCheckable(True)
@@ -90,7 +93,6 @@ class ColumnChooser(QObject):
             )
             menu.addAction(action)
         menu.addSeparator()
-        show_all = QAction(self.tr("Show &All Columns"), menu)
         show_all.setObjectName("show_all_columns")
         show_all.triggered.connect(self.show_all)
         menu.addAction(show_all)
@@ -120,6 +122,29 @@ class ColumnChooser(QObject):
 
     def _forget_menu(self) -> None:
         self.menu = None
+
+
+def mnemonic_of(text: str) -> str:
+    """The letter an item's text marks with "&" (lower case), or "" if none."""
+    index = 0
+    while (index := text.find("&", index)) != -1 and index + 1 < len(text):
+        if text[index + 1] != "&":
+            return text[index + 1].casefold()
+        index += 2
+    return ""
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """`text` as a menu item's text: its own "&"s doubled (shown as they are), and "&"
+    before the first letter or digit not in `taken`, a word's first letter preferred
+    (none when every one is taken). The letter chosen is added to `taken`."""
+    starts = [i for i, char in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
+    for index in (*starts, *range(len(text))):
+        char = text[index]
+        if char.isalnum() and char.casefold() not in taken:
+            taken.add(char.casefold())
+            return text[:index].replace("&", "&&") + "&" + text[index:].replace("&", "&&")
+    return text.replace("&", "&&")
 
 
 def install_column_chooser(view: QTableView, keep: Iterable[int] = ()) -> ColumnChooser:

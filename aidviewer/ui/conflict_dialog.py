@@ -101,6 +101,7 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.fields), 3, self)
         self.table.setObjectName("conflict_table")
+        self.table.setAccessibleName(self.tr("Fields that differ"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Yours"), self.tr("In the file now")]
         )

@@ -58,6 +58,7 @@ class ChoiceDialog(QDialog):
         self.setWindowTitle(title)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Type to narrow the list"))
+        self.filter.setAccessibleName(self.tr("Narrow the list"))
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName(title)
@@ -120,6 +121,9 @@ class DateRangeDialog(QDialog):
         self.use_end = QCheckBox(self.tr("To"), self)
         self.start = QDateEdit(_qdate(start) if start else today.addYears(-1), self)
         self.end = QDateEdit(_qdate(end) if end else today, self)
+        # A check box beside a field does not name it, as a label's buddy would.
+        self.start.setAccessibleName(self.tr("From date"))
+        self.end.setAccessibleName(self.tr("To date"))
         for check, edit, value in (
             (self.use_start, self.start, start),
             (self.use_end, self.end, end),

@@ -142,6 +142,7 @@ class ShortcutsDialog(QDialog):
             key=lambda row: row[0].casefold(),
         )  # fmt: skip
         self.table = QTableWidget(len(rows), 2, self)
+        self.table.setAccessibleName(_tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([_tr("Action"), _tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

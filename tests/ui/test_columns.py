@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -18,6 +19,8 @@ from aidviewer.ui.columns import (
     column_chooser,
     install_column_chooser,
     layout_of,
+    mnemonic_of,
+    with_mnemonic,
 )
 
 HEADERS = ["Title", "Donor", "Recipient", "Value", "Status"]
@@ -62,7 +65,12 @@ def _model(view: QTableView) -> RecordingModel:
 
 
 def _actions(menu: QMenu) -> dict[str, QAction]:
-    return {a.text(): a for a in menu.actions() if a.isCheckable()}
+    """The column items by the names they show (their mnemonic's "&" taken out)."""
+    return {_shown(a.text()): a for a in menu.actions() if a.isCheckable()}
+
+
+def _shown(text: str) -> str:
+    return re.sub(r"&(.)", r"\1", text)
 
 
 def test_layout_round_trip(view: QTableView, qtbot: QtBot) -> None:
@@ -268,3 +276,15 @@ def test_installing_twice_reuses_the_chooser(view: QTableView) -> None:
     second = install_column_chooser(view, keep={1})
     assert first is second
     assert second.keep == frozenset({1})
+
+
+def test_every_column_item_gets_a_letter_of_its_own() -> None:
+    taken = {"a"}  # "Show &All Columns"
+    texts = [
+        with_mnemonic(name, taken)
+        for name in ("Title", "Donor", "Type", "Tags", "R&D", "Announced", "T", "Found in")
+    ]
+    assert texts == ["&Title", "&Donor", "T&ype", "Ta&gs", "&R&&D", "A&nnounced", "T",
+                     "&Found in"]  # fmt: skip
+    assert [mnemonic_of(text) for text in texts] == ["t", "d", "y", "g", "r", "n", "", "f"]
+    assert taken == {"a", "t", "d", "y", "g", "r", "n", "f"}
