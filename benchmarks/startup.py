@@ -14,7 +14,12 @@ median is reported. The clock is this process's, from starting the child to read
   painted with rows (the catalogue is made before the clock: first-run creation is not
   measured);
 - aidviewer on the benchmark's catalogue of RECORDS records (benchmarks/data/, generated
-  once by run.py's generator), given as the FILE argument.
+  once by run.py's generator), given as the FILE argument;
+- two launches that show where the time goes, on the default catalogue: a table of 100
+  rows read with sqlite3 and no aidviewer code at all (the least any table over the
+  catalogue costs), and aidviewer's records page alone in a bare window (store, table
+  model, search bar, delegates, detail pane; no menus, other pages or actions: the best a
+  window that loaded everything else after its first paint could do).
 
 Each launch is made once, untimed, before the trials: files are then in the disk cache
 for every launch alike, the default catalogue has had the day's backup, and a catalogue
@@ -89,6 +94,107 @@ table.setModel(model)
 window.setCentralWidget(table)
 probe = Probe()
 table.viewport().installEventFilter(probe)
+screen = window.screen().availableGeometry()
+window.resize(min(1280, screen.width()), min(760, screen.height()))
+window.show()
+sys.exit(app.exec())
+"""
+
+
+# Two launches that show where the time goes, reported without a target. The least any
+# table over a catalogue costs: a QAbstractTableModel over 100 rows read with sqlite3 (no
+# aidviewer code at all) ...
+OVER_SQLITE = """\
+import time
+START = time.perf_counter()
+import sqlite3
+import sys
+from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+
+class Model(QAbstractTableModel):
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = rows
+
+    def rowCount(self, parent=None):
+        return len(self.rows)
+
+    def columnCount(self, parent=None):
+        return 4
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(self.rows[index.row()][index.column()])
+        return None
+
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, painted)
+        return False
+
+
+def painted():
+    print(f"painted {time.perf_counter() - START:.6f}", flush=True)
+    QApplication.exit(0)
+
+
+app = QApplication(sys.argv)
+rows = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT id, title, donor_name, value_eur_cents FROM aid_record ORDER BY title LIMIT 100"
+).fetchall()
+window = QMainWindow()
+table = QTableView()
+table.setModel(Model(rows))
+window.setCentralWidget(table)
+probe = Probe()
+table.viewport().installEventFilter(probe)
+screen = window.screen().availableGeometry()
+window.resize(min(1280, screen.width()), min(760, screen.height()))
+window.show()
+sys.exit(app.exec())
+"""
+
+# ... and aidviewer's records page alone (its store, table model, search bar, delegates and
+# detail pane) in a bare QMainWindow: no menus, other pages or actions. What a window
+# that loaded everything else after its first paint could at best reach.
+RECORDS_PAGE = """\
+import time
+START = time.perf_counter()
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from aidviewer.models import Column, RecordTableModel
+from aidviewer.store import Catalogue, RecordQuery
+from aidviewer.ui.browse_page import BrowsePage
+
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and page.view.model().rowCount() > 0:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, painted)
+        return False
+
+
+def painted():
+    print(f"painted {time.perf_counter() - START:.6f}", flush=True)
+    QApplication.exit(0)
+
+
+app = QApplication(sys.argv)
+catalogue = Catalogue.open(sys.argv[1], read_only=True)
+window = QMainWindow()
+page = BrowsePage("record", RecordTableModel(), RecordQuery(), title_column=Column.TITLE,
+                  match_column=Column.MATCH)
+window.setCentralWidget(page)
+page.set_catalogue(catalogue)
+probe = Probe()
+page.view.viewport().installEventFilter(probe)
 screen = window.screen().availableGeometry()
 window.resize(min(1280, screen.width()), min(760, screen.height()))
 window.show()
@@ -236,6 +342,14 @@ def measure(platform: str, big: Path) -> dict[str, Any]:
             "bare PySide6": ([sys.executable, "-c", BARE], config),
             "aidviewer, default catalogue": (aidviewer, config),
             f"aidviewer, {big.name}": ([*aidviewer, str(big)], big_config),
+            "a table over the catalogue, no aidviewer code": (
+                [sys.executable, "-c", OVER_SQLITE, str(data / "catalogue.aidb")],
+                config,
+            ),
+            "aidviewer's records page alone": (
+                [sys.executable, "-c", RECORDS_PAGE, str(data / "catalogue.aidb")],
+                config,
+            ),
         }
         prepare = subprocess.run(
             [sys.executable, "-c",
@@ -281,7 +395,7 @@ def table(result: dict[str, Any]) -> tuple[list[str], dict[str, bool]]:
     bare = figures[names[0]]["seconds"]
     lines = [
         f"start-up on {result['platform']}: launch to the first painted table (median of {TRIALS})",
-        f"{'launch':<40}{'wall s':>8}{'script s':>10}{'x bare':>8}  target",
+        f"{'launch':<48}{'wall s':>8}{'script s':>10}{'x bare':>8}  target",
     ]
     checks: dict[str, bool] = {}
     for index, name in enumerate(names):
@@ -299,7 +413,7 @@ def table(result: dict[str, Any]) -> tuple[list[str], dict[str, bool]]:
         else:
             verdict = "no target: reported"
         lines.append(
-            f"{name:<40}{figure['seconds']:>8.3f}"
+            f"{name:<48}{figure['seconds']:>8.3f}"
             f"{'' if inside is None else f'{inside:.3f}':>10}{ratio:>8.2f}  {verdict}"
         )
     default = figures[names[1]]

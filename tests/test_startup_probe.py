@@ -82,3 +82,21 @@ def test_the_first_window_loads_no_printing_and_no_file_readers(
         if any(name == early or name.startswith(early + ".") for early in NOT_AT_START)
     ]
     assert loaded == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script", ["OVER_SQLITE", "RECORDS_PAGE"])
+def test_the_benchmarks_comparison_windows_paint_rows_of_the_catalogue(
+    sample_path: Path, tmp_path: Path, script: str
+) -> None:
+    """The start-up benchmark's two comparison launches run as written (they build
+    aidviewer's records page by hand, so a change of its constructor shows here)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks import startup
+
+    done = subprocess.run(
+        [sys.executable, "-c", getattr(startup, script), str(sample_path)],
+        env=_env(tmp_path), capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("painted ")
