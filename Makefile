@@ -10,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench clean bundle
+.PHONY: run test lint typecheck bench clean bundle translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ bundle: | $(BIN)/python
 	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN \
 		--distpath build/bundle/dist --workpath build/bundle/work \
 		resources/packaging/aidviewer.spec
+
+# make translations - collect the window's strings into resources/translations/*.ts
+#   (kept translations stay, new strings come in unfinished), then compile each to .qm
+translations: $(STAMP)
+	$(BIN)/python resources/translations/extract.py
+	$(BIN)/pyside6-lrelease resources/translations/aidviewer_*.ts
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -22,6 +22,7 @@ from . import __version__
 from .models import MeetingTableModel, RecordTableModel
 from .store import SUFFIX, Catalogue, CatalogueError
 from .ui.dialogs import FileChooser, Notifier
+from .ui.language import install_translators
 from .ui.main_window import MainWindow
 from .ui.settings import Settings
 from .ui.single_instance import InstanceServer, hand_over
@@ -178,12 +179,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No language set (LANG unset or C, as in many containers): the C locale writes
         # "500000000.00€"; English groups digits and puts the euro sign first.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    settings = Settings(QSettings())
+    install_translators(app, settings.language())  # after the C fallback: a choice wins
     # Qt has taken its own options (-platform, -style, …) out of arguments().
     arguments = app.arguments()[1:]
     options = parse_arguments(arguments)
     if hand_over(options.file):  # aidviewer runs already: it opens the file
         return 0
-    window = build_window(arguments, Settings(QSettings()))
+    window = build_window(arguments, settings)
     if os.environ.get(PROBE_VARIABLE):
         StartupProbe(window)
     server = InstanceServer(parent=window)

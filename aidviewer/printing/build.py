@@ -10,6 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QPageLayout
 
+from aidviewer.i18n import N_
 from aidviewer.models.labels import aid_type_label, stage_label
 from aidviewer.reports.content import Content, RecordList, ReportKind, Scope, read_content
 from aidviewer.reports.render import ReportMeta, ReportOptions, render_html
@@ -49,9 +50,9 @@ def describe_scope(catalogue: Catalogue, kind: ReportKind, scope: Scope) -> tupl
     if query.search:
         words.append(tr("search “{text}”").format(text=query.search))
     for label, ids, names in (
-        ("donor {names}", query.donor_ids, organisations),
-        ("recipient {names}", query.recipient_ids, organisations),
-        ("category {names}", query.category_ids, categories),
+        (N_("Reports", "donor {names}"), query.donor_ids, organisations),
+        (N_("Reports", "recipient {names}"), query.recipient_ids, organisations),
+        (N_("Reports", "category {names}"), query.category_ids, categories),
     ):
         if ids:
             words.append(tr(label).format(names=", ".join(names.get(i, f"#{i}") for i in ids)))

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import jinja2
 
+from aidviewer.i18n import N_
 from aidviewer.resources import resource
 from aidviewer.store import AidType, FuzzyDate, RecordSummary, StageKind
 
@@ -168,10 +169,17 @@ def _bar(cents: int, largest: int) -> int:
 
 def _column_titles(formats: Formats) -> Callable[[str], str]:
     titles = {
-        "title": "Title", "donor": "Donor", "recipient": "Recipient", "aid_type": "Aid type",
-        "category": "Category", "status": "Status", "quantity": "Quantity",
-        "value_eur": "Value (EUR)", "announced": "Announced", "delivered": "Delivered",
-    }  # fmt: skip
+        "title": N_("Reports", "Title"),
+        "donor": N_("Reports", "Donor"),
+        "recipient": N_("Reports", "Recipient"),
+        "aid_type": N_("Reports", "Aid type"),
+        "category": N_("Reports", "Category"),
+        "status": N_("Reports", "Status"),
+        "quantity": N_("Reports", "Quantity"),
+        "value_eur": N_("Reports", "Value (EUR)"),
+        "announced": N_("Reports", "Announced"),
+        "delivered": N_("Reports", "Delivered"),
+    }
 
     def title(key: str) -> str:
         return formats.tr(titles[key])

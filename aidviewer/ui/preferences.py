@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aidviewer.i18n import N_
+
 from .settings import Settings
 
 
@@ -37,8 +39,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Preferences", text)
 
 
-# The languages aidviewer speaks; "" follows the system.
-LANGUAGES = {"": "Follow the system", "en": "English"}
+# The languages aidviewer speaks, each in its own name (never translated); "" follows
+# the system.
+LANGUAGES = {"": N_("Preferences", "Follow the system"), "en": "English", "fr": "Français"}
 
 
 class PreferencesDialog(QDialog):
@@ -56,7 +59,7 @@ class PreferencesDialog(QDialog):
         self.page_size.setAccessibleName(_tr("Page size of reports"))
         self.language = QComboBox(self)
         for code, name in LANGUAGES.items():
-            self.language.addItem(_tr(name), code)
+            self.language.addItem(_tr(name) if not code else name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language()), 0))
         self.language.setAccessibleName(_tr("Language"))
         folder = settings.backup_folder()
@@ -79,6 +82,11 @@ class PreferencesDialog(QDialog):
         form.addRow(_tr("Your &name:"), self.staff_name)
         form.addRow(_tr("Report &page:"), self.page_size)
         form.addRow(_tr("&Language:"), self.language)
+        # Widgets take their texts when they are made: a new language needs a restart.
+        self.language_note = QLabel(_tr("A new language is used from the next start."), self)
+        self.language_note.setWordWrap(True)
+        self.language.setAccessibleDescription(self.language_note.text())
+        form.addRow("", self.language_note)
         folder_label = QLabel(_tr("&Backups in:"), self)
         folder_label.setBuddy(self.backup_folder)  # a row of two: the label needs a buddy
         form.addRow(folder_label, folder_row)
