@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from aidviewer import faults
 from aidviewer.editing.rates import in_euros
 from aidviewer.store import (
     AidRecord,
@@ -106,7 +107,7 @@ def import_items(
     nothing behind."""
     summary = ImportSummary(dry_run=dry_run)
     try:
-        with catalogue.batch():
+        with catalogue.batch("import"):
             writer = _Writer(catalogue, summary, author or catalogue.user)
             writer.run(events, going_on)
             writer.flush()
@@ -147,6 +148,7 @@ class _Writer:
             elif isinstance(event, Warned):
                 self.summary.warnings.append(event)
             else:
+                faults.point("import.row")
                 self._item(event)
 
     def _item(self, item: Item) -> None:

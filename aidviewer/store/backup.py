@@ -31,6 +31,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
+from aidviewer import faults
+
 from . import connection
 from .errors import (
     CatalogueError,
@@ -339,6 +341,7 @@ def make_backup(
                 raise _copy_failure(error, path, where) from error
         finally:
             source.close()
+        faults.point("backup.copied")
         try:
             found = _inspect(temp, "integrity_check")
         except _UnsoundError as unsound:
@@ -356,7 +359,9 @@ def make_backup(
         # Owner-writable, so that rotation can always remove it, even on Windows.
         os.chmod(temp, stat.S_IMODE(path.stat().st_mode) | stat.S_IWUSR)
         _fsync(temp)
+        faults.point("backup.before_rename")
         final = _place(temp, where, f"{path.stem} {made.strftime(_STAMP)} {kind}")
+        faults.point("backup.after_rename")
         _fsync_folder(where)
         size = final.stat().st_size
     except OSError as error:
@@ -524,6 +529,7 @@ def rotate(
     removed: list[Path] = []
     for old in doomed:
         try:
+            faults.point("backup.rotate")
             old.unlink()
         except FileNotFoundError:  # another window rotated it away first
             continue
@@ -676,6 +682,7 @@ def restore_backup(
             aside = _free_name(where, f"{path.stem} before restore {stamp}")
             _keep_aside(path, aside)
             stage = f"the previous file is kept as “{aside}”"
+            faults.point("restore.aside")
             # A journal or WAL belongs to the previous file: it goes with it, before the
             # swap, so that neither is ever applied to the restored file.
             for ending in ("-journal", "-wal"):
@@ -683,7 +690,9 @@ def restore_backup(
                 if os.path.lexists(stale):
                     _move(stale, Path(f"{aside}{ending}"))
             _remove_quietly(Path(f"{path}-shm"))  # only an index of the WAL, rebuilt from it
+            faults.point("restore.before_rename")
             os.replace(temp, path)
+            faults.point("restore.after_rename")
         _fsync_folder(where)
         _fsync_folder(path.parent)
     except OSError as error:

@@ -65,7 +65,9 @@ class CatalogueBase:
     # -- transactions -------------------------------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, step: str = "save") -> Iterator[sqlite3.Connection]:
+        """One write transaction; `step` ("save", "delete", "import") names it for the
+        fault points of the reliability suite (faults.py)."""
         if self._in_batch:  # part of a batch(): its transaction commits or rolls back
             yield self._con
             return
@@ -73,16 +75,16 @@ class CatalogueBase:
             raise ReadOnlyError(
                 f"“{self.path.name}” is open read-only: nothing was saved.", self.path
             )
-        with connection.transaction(self._con, self.path) as con:
+        with connection.transaction(self._con, self.path, step) as con:
             yield con
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, step: str = "save") -> Iterator[None]:
         """Make every change inside the block one transaction: all of it is saved, or
         (on any exception) none of it."""
         if self._in_batch:
             raise RuntimeError("batches do not nest")
-        with self._write():
+        with self._write(step):
             self._in_batch = True
             try:
                 yield

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+from aidviewer import faults
+
 from .errors import (
     CatalogueError,
     DamagedError,
@@ -195,16 +197,21 @@ def quick_check(path: Path, busy_timeout: float) -> None:
 
 
 @contextmanager
-def transaction(con: sqlite3.Connection, path: Path | None) -> Iterator[sqlite3.Connection]:
+def transaction(
+    con: sqlite3.Connection, path: Path | None, step: str = "save"
+) -> Iterator[sqlite3.Connection]:
     """`BEGIN IMMEDIATE … COMMIT`: take the write lock first, so that a read-then-write
-    waits for the busy timeout instead of failing at once with "database is locked"."""
+    waits for the busy timeout instead of failing at once with "database is locked".
+    `step` names the operation for the fault points around its commit (see faults.py)."""
     try:
         con.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
         raise translate(error, path) from error
     try:
         yield con
+        faults.point(f"{step}.before_commit")
         con.execute("COMMIT")
+        faults.point(f"{step}.after_commit")
     except BaseException as error:
         if con.in_transaction:
             con.execute("ROLLBACK")
@@ -235,7 +242,7 @@ def migrate(con: sqlite3.Connection, path: Path | None) -> None:
     if current >= SCHEMA_VERSION:
         return  # up to date: no write lock needed
     while True:
-        with transaction(con, path):
+        with transaction(con, path, "migration"):
             (current,) = con.execute("PRAGMA user_version").fetchone()
             if current >= SCHEMA_VERSION:
                 return

@@ -143,7 +143,7 @@ class DirectoryMixin(CatalogueBase):
             return self.organisation(org.id)
 
     def delete_organisation(self, org_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._current("organisation", "organisation", org_id, version)
             staff = self._con.execute(
                 "SELECT id FROM person WHERE organisation_id = ?", (org_id,)
@@ -202,7 +202,7 @@ class DirectoryMixin(CatalogueBase):
             return self.person(person.id)
 
     def delete_person(self, person_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._current("person", "person", person_id, version)
             owned = self._con.execute(
                 "SELECT DISTINCT meeting_id FROM meeting_action WHERE owner_id = ?", (person_id,)
@@ -267,7 +267,7 @@ class DirectoryMixin(CatalogueBase):
             return self.category(category.id)
 
     def delete_category(self, category_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._delete("category", "category", category_id, version, {})
 
     # -- tags ---------------------------------------------------------------------------
@@ -306,7 +306,7 @@ class DirectoryMixin(CatalogueBase):
             return self.tag(tag.id)
 
     def delete_tag(self, tag_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._current("tag", "tag", tag_id, version)
             tagged = self._con.execute(
                 "SELECT record_id FROM record_tag WHERE tag_id = ?", (tag_id,)
@@ -383,5 +383,5 @@ class DirectoryMixin(CatalogueBase):
             return self.source(source.id)
 
     def delete_source(self, source_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._delete("source", "source", source_id, version, {})

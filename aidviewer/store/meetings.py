@@ -250,7 +250,7 @@ class MeetingsMixin(CatalogueBase):
             return self.meeting(meeting.id)
 
     def delete_meeting(self, meeting_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._current("meeting", "meeting", meeting_id, version)
             meeting = self.meeting(meeting_id)
             self._delete_notes_of("meeting_id", meeting_id)

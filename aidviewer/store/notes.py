@@ -111,6 +111,6 @@ class NotesMixin(CatalogueBase):
             return self.note(note.id)
 
     def delete_note(self, note_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._delete("note", "note", note_id, version, {})
             self._unindex(note_id * 4 + FTS_NOTE)

@@ -432,7 +432,7 @@ class RecordsMixin(DirectoryMixin, CatalogueBase):
             return self.record(record.id)
 
     def delete_record(self, record_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._current("aid_record", "aid_record", record_id, version)
             record = self.record(record_id)
             self._delete_notes_of("record_id", record_id)

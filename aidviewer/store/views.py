@@ -236,5 +236,5 @@ class ViewsMixin(CatalogueBase):
             return self.saved_view(view.id)
 
     def delete_saved_view(self, view_id: int, version: int) -> None:
-        with self._write():
+        with self._write("delete"):
             self._delete(ENTITY, "saved_view", view_id, version, {})
