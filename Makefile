@@ -13,7 +13,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench clean bundle translations
+.PHONY: run test lint typecheck bench clean bundle translations soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,10 @@ translations: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# make soak - the reliability suite (tests/reliability) with the full figures of
+#   RELIABILITY.md instead of make test's reduced ones; its table of figures is printed
+#   and kept in benchmarks/results/soak.txt
+soak: $(STAMP)
+	AIDVIEWER_SOAK=1 AIDVIEWER_SOAK_TABLE=benchmarks/results/soak.txt QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest tests/reliability -q -p no:randomly $(PYTEST_ARGS)

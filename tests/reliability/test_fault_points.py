@@ -10,7 +10,6 @@ import errno
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ from aidviewer.store import Catalogue, CatalogueError, RecordQuery
 from aidviewer.store.backup import list_backups, make_backup, rotate
 
 from .oracle import changed_tables, dump, sound
-
-
-@pytest.fixture(autouse=True)
-def _disarmed() -> Iterator[None]:
-    faults.disarm()
-    yield
-    faults.disarm()
 
 
 def test_the_grammar_names_a_step_a_count_and_an_action() -> None:
