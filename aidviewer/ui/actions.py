@@ -34,6 +34,7 @@ class ActionId(Enum):
     EXPORT = "export"
     PREFERENCES = "preferences"
     RESTORE = "restore"
+    BACKUP = "backup"
     SHORTCUTS = "shortcuts"
     CHECK = "check"
 
@@ -156,6 +157,11 @@ _SPECS: dict[ActionId, tuple[object, object, QKeySequence.StandardKey | None]] =
     ActionId.EXPORT_PDF: (
         QT_TRANSLATE_NOOP("Actions", "Export P&DF…"),
         QT_TRANSLATE_NOOP("Actions", "Save a report of the catalogue as a PDF file"),
+        None,
+    ),
+    ActionId.BACKUP: (
+        QT_TRANSLATE_NOOP("Actions", "Back &Up Now"),
+        QT_TRANSLATE_NOOP("Actions", "Make a checked backup of the catalogue as it is now"),
         None,
     ),
     ActionId.RESTORE: (

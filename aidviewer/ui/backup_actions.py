@@ -32,6 +32,7 @@ from aidviewer.store import Catalogue, CatalogueError
 from aidviewer.store.backup import (
     AUTO,
     CLOSE,
+    MANUAL,
     Backup,
     backup_due,
     list_backups,
@@ -40,7 +41,7 @@ from aidviewer.store.backup import (
     rotate,
 )
 
-from .background import run_in_background
+from .background import run_in_background, wait_for
 from .dialogs import Notifier
 from .settings import Settings
 
@@ -126,6 +127,8 @@ class BackupActions(QObject):
 
     # A backup was made (or failed): (the catalogue's path, the error's sentence or "").
     backedUp = Signal(str, str)
+    # A backup worker has begun copying (the catalogue's name): the status bar says so.
+    _busy = Signal(str)
 
     def __init__(
         self,
@@ -148,6 +151,7 @@ class BackupActions(QObject):
         self.pool.setMaxThreadCount(1)  # one backup at a time
         self._pending = 0  # backups started and not yet finished
         self._waiting: QEventLoop | None = None  # `stop` waits in it
+        self._busy.connect(self._show_busy)
 
     def _folder(self) -> Path | None:
         return self.settings.backup_folder()
@@ -184,12 +188,17 @@ class BackupActions(QObject):
                     due = False  # an unreadable folder: the next change's backup will say
                 if not due:
                     return
+            self._busy.emit(path.name)  # to the window's thread, queued
             make_backup(path, folder, kind=kind)
             made.append(True)
             self._keep(path)
 
         def done(error: str) -> None:
             self._pending -= 1
+            if made and not error:
+                self.window.statusBar().showMessage(
+                    _tr("“{name}” is backed up.").format(name=path.name), 5000
+                )
             if made or error:
                 self._finished(path, error)
             if self._pending == 0 and self._waiting is not None:
@@ -201,6 +210,39 @@ class BackupActions(QObject):
     def busy(self) -> bool:
         """Whether a backup is being made."""
         return self._pending > 0
+
+    def _show_busy(self, name: str) -> None:
+        if self._pending:
+            self.window.statusBar().showMessage(_tr("Backing up “{name}”…").format(name=name))
+
+    def backup_now(self) -> Backup | None:
+        """File > Back Up Now: a checked backup of the catalogue as it is now, then the
+        thinning out; the window waits with a progress dialog (a big catalogue takes a
+        minute) and says where the backup went."""
+        catalogue = self._catalogue()
+        if catalogue is None:
+            return None
+        self.stop()  # one backup at a time
+        path, folder = catalogue.path, self._folder()
+
+        def work() -> Backup:
+            made = make_backup(path, folder, kind=MANUAL)
+            self._keep(path)
+            return made
+
+        try:
+            made = wait_for(work, self.window, _tr("Backing up “{name}”…").format(name=path.name))
+        except (CatalogueError, OSError) as error:
+            why = error.message if isinstance(error, CatalogueError) else str(error.strerror)
+            self.notifier.error(self.window, _tr("No backup was made"), why)
+            self.backedUp.emit(str(path), why)
+            return None
+        self.window.statusBar().showMessage(
+            _tr("“{name}” is backed up as “{backup}”.").format(name=path.name,
+                                                                backup=made.path.name), 10000
+        )  # fmt: skip
+        self.backedUp.emit(str(path), "")
+        return made
 
     def _finished(self, path: Path, error: str) -> None:
         if error:
@@ -253,7 +295,13 @@ class BackupActions(QObject):
         self._close()  # the file is replaced: no connection may stay open on it
         self.stop()  # nor may the closing backup still be reading it
         try:
-            kept = restore_backup(path, chosen.path, folder=folder)
+            # A big backup is checked, copied and checked again: minutes, off the window's
+            # thread, with progress.
+            kept = wait_for(
+                lambda: restore_backup(path, chosen.path, folder=folder),
+                self.window,
+                _tr("Restoring “{name}”…").format(name=chosen.path.name),
+            )
         except CatalogueError as error:
             self._reopen(path)
             self.notifier.error(self.window, _tr("Cannot restore the backup"), error.message)

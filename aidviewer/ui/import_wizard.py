@@ -17,6 +17,7 @@ a long file never freezes the window.
 from __future__ import annotations
 
 import threading
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,11 @@ class ImportRun(QThread):
         except (ValueError, RecursionError, MemoryError) as error:  # a file beyond reason
             self.error = _tr("“{name}” could not be read ({what}).").format(
                 name=plan.path.name, what=type(error).__name__
+            )
+        except Exception as error:  # never a wizard left waiting on a worker that died
+            traceback.print_exc()
+            self.error = _tr("An unexpected error stopped the import ({what}).").format(
+                what=str(error) or type(error).__name__
             )
         finally:
             self.done.emit()

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             self.open_catalogue,
         )  # fmt: skip
         self.action(ActionId.RESTORE).triggered.connect(self.backups.restore)
+        self.action(ActionId.BACKUP).triggered.connect(self.backups.backup_now)
         self.action(ActionId.PREFERENCES).triggered.connect(self.help.preferences)
         self.action(ActionId.SHORTCUTS).triggered.connect(self.help.shortcuts)
         self.action(ActionId.CHECK).triggered.connect(self.help.check)
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action(ActionId.IMPORT))
         file_menu.addAction(self.action(ActionId.EXPORT))
+        file_menu.addAction(self.action(ActionId.BACKUP))
         file_menu.addAction(self.action(ActionId.RESTORE))
         file_menu.addSeparator()
         for action_id in (ActionId.PRINT_PREVIEW, ActionId.PRINT, ActionId.EXPORT_PDF):
@@ -468,6 +470,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_PDF,
             ActionId.EXPORT,
             ActionId.CHECK,
+            ActionId.BACKUP,
         ):
             self.action(action_id).setEnabled(catalogue is not None)
         for action_id in (ActionId.RESTORE, ActionId.IMPORT):

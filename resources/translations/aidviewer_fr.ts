@@ -215,6 +215,16 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/actions.py"/>
+        <source>Back &amp;Up Now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/actions.py"/>
+        <source>Make a checked backup of the catalogue as it is now</source>
+        <translation>Faire une sauvegarde vérifiée du catalogue dans son état actuel</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/actions.py"/>
         <source>Res&amp;tore from Backup…</source>
         <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
@@ -343,6 +353,26 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>“{name}” is backed up.</source>
+        <translation>« {name} » est sauvegardé.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Backing up “{name}”…</source>
+        <translation>Sauvegarde de « {name} »…</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>No backup was made</source>
+        <translation>Aucune sauvegarde n’a été faite</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>“{name}” is backed up as “{backup}”.</source>
+        <translation>« {name} » est sauvegardé sous « {backup} ».</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
         <source>No backup of “{name}” could be made: {why}</source>
         <translation>Aucune sauvegarde de « {name} » n’a pu être faite : {why}</translation>
     </message>
@@ -365,6 +395,11 @@
         <location filename="../../aidviewer/ui/backup_actions.py"/>
         <source>No backups</source>
         <translation>Aucune sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Restoring “{name}”…</source>
+        <translation>Restauration de « {name} »…</translation>
     </message>
     <message>
         <location filename="../../aidviewer/ui/backup_actions.py"/>
@@ -2413,6 +2448,11 @@
         <location filename="../../aidviewer/ui/import_wizard.py"/>
         <source>“{name}” could not be read ({what}).</source>
         <translation>« {name} » n’a pas pu être lu ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/import_wizard.py"/>
+        <source>An unexpected error stopped the import ({what}).</source>
+        <translation>Une erreur inattendue a interrompu l’importation ({what}).</translation>
     </message>
     <message>
         <location filename="../../aidviewer/ui/import_wizard.py"/>

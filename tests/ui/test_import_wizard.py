@@ -146,3 +146,45 @@ def test_a_cancelled_import_leaves_nothing(
     assert seen["text"] == "Cancelled: nothing was imported."
     assert _records(empty_path) == {}
     assert not window.editor.stack.canUndo()
+
+
+def test_an_unexpected_error_is_reported_and_the_wizard_is_not_left_waiting(
+    make_window: WindowFactory,
+    empty_path: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An error nobody foresaw on the import's worker (here a raw SQLite error) ends the
+    check with a sentence; nothing is imported and the wizard can still be closed."""
+    import sqlite3
+
+    from aidviewer.ui import import_wizard
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("table search_index has no column named plain")
+
+    monkeypatch.setattr(import_wizard, "import_items", broken)
+    source = tmp_path / "pledges.csv"
+    source.write_bytes(CSV.encode("utf-8"))
+    window: MainWindow = make_window()
+    assert window.open_catalogue(empty_path)
+    seen: dict[str, str] = {}
+
+    def steps(wizard: ImportWizard) -> None:
+        wizard.file_page.path.setText(str(source))
+        wizard.next()
+        wizard.next()
+        page = wizard.currentPage()
+        report = page.findChild(QPlainTextEdit)
+        assert report is not None
+        qtbot.waitUntil(lambda: page.run is None, timeout=30_000)  # type: ignore[attr-defined]
+        seen["text"] = report.toPlainText()
+
+    _drive(qtbot, steps)
+    window.action(ActionId.IMPORT).trigger()
+    assert seen["text"] == (
+        "Nothing was imported: An unexpected error stopped the import (table search_index"
+        " has no column named plain)."
+    )
+    assert _records(empty_path) == {}
