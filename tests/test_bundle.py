@@ -151,3 +151,15 @@ def test_the_bundle_opens_its_window_on_a_catalogue(sample_path: Path, tmp_path:
     assert f"path={sample_path}" in _settings_text(config), errors
     assert not own_data.exists()  # it opened the file given, not a default catalogue
     assert "Traceback" not in errors, errors
+
+
+def test_the_spec_reads_the_version_aidviewer_says() -> None:
+    """The bundle's version (Info.plist on a Mac) is the package's own."""
+    import aidviewer
+
+    spec = Path(__file__).resolve().parents[1] / "resources/packaging/aidviewer.spec"
+    source = spec.read_text("utf-8")
+    start = source.index("# The version is written once")
+    found: dict[str, object] = {"ROOT": spec.parents[2]}
+    exec("import ast\n" + source[start : source.index("\n\n\n", start)], found)
+    assert found["VERSION"] == aidviewer.__version__
