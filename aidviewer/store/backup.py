@@ -592,20 +592,25 @@ def _writers_held_off(path: Path) -> Iterator[None]:
         os.close(handle)
 
 
-def _move(source: Path, target: Path) -> None:
-    """Move a file, copying it when `target` is on another disk."""
+_JOURNALS = ("-journal", "-wal")
+
+
+def _journals_beside(path: Path) -> list[str]:
+    """The endings of the journal or WAL beside the catalogue: with no program saving,
+    what a crash left, which the file is only whole with."""
+    return [ending for ending in _JOURNALS if os.path.lexists(f"{path}{ending}")]
+
+
+def _copy_new(source: Path, target: Path) -> None:
+    """Copy `source` to the new name `target`: written under a temporary name, flushed,
+    then named, never replacing a file of that name."""
+    temp = _temp_beside(target.parent, source.stem, "aside")
     try:
-        os.rename(source, target)
-    except OSError as error:
-        if error.errno != errno.EXDEV:
-            raise
-        temp = _temp_beside(target.parent, target.stem, "aside")
-        try:
-            _copy_file(source, temp)
-            os.replace(temp, target)
-        finally:
-            _remove_quietly(temp)
-        source.unlink()
+        _copy_file(source, temp)
+        if not _give_name(temp, target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target))
+    finally:
+        _remove_quietly(temp)
 
 
 def _keep_aside(path: Path, aside: Path) -> None:
@@ -618,13 +623,31 @@ def _keep_aside(path: Path, aside: Path) -> None:
         raise
     except OSError:
         pass
-    temp = _temp_beside(aside.parent, path.stem, "aside")
-    try:
-        _copy_file(path, temp)
-        if not _give_name(temp, aside):
-            raise FileExistsError(errno.EEXIST, "File exists", str(aside))
-    finally:
-        _remove_quietly(temp)
+    _copy_new(path, aside)
+
+
+def _copy_aside_with_journals(path: Path, aside: Path, endings: list[str]) -> None:
+    """Copy the previous file and its journal or WAL aside as they are. Copies, not a
+    second name: the file is about to be settled in place. The journal goes first, so the
+    pair is whole even if another program rolls the journal back meanwhile (putting the
+    old pages back a second time changes nothing)."""
+    for ending in endings:
+        _copy_new(Path(f"{path}{ending}"), Path(f"{aside}{ending}"))
+    _copy_new(path, aside)
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    found = path.stat()
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def _swap(temp: Path, path: Path) -> None:
+    """Put the checked copy of the backup in the catalogue's place: one atomic rename,
+    so the name always holds a whole file, the previous one or the restored one."""
+    _remove_quietly(Path(f"{path}-shm"))  # only an index of a WAL no longer there
+    faults.point("restore.before_rename")
+    os.replace(temp, path)
+    faults.point("restore.after_rename")
 
 
 def restore_backup(
@@ -638,9 +661,12 @@ def restore_backup(
     file was kept ("<name> before restore <time>.aidb" in the backup folder).
 
     The backup is checked first, and a backup that fails leaves everything as it was.
-    A journal or WAL beside the catalogue goes aside with it, so it is never applied to
-    the restored file. Refused while another program is saving into the catalogue.
-    The caller closes its own connections to the catalogue first.
+    A journal or WAL that a crash left beside the catalogue is kept aside with a copy of
+    the file, then settled by SQLite (the journal rolled back, the WAL copied in) before
+    the swap: it is never applied to the restored file, and a crash at any moment leaves
+    the catalogue's name holding a whole file, never the previous file without its
+    journal. Refused while another program is saving into the catalogue. The caller
+    closes its own connections to the catalogue first.
     """
     path, backup = Path(path), Path(backup)
     if not path.is_file():
@@ -678,21 +704,31 @@ def restore_backup(
                 path,
             )
         os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+        aside = _free_name(where, f"{path.stem} before restore {stamp}")
         with _writers_held_off(path):
-            aside = _free_name(where, f"{path.stem} before restore {stamp}")
-            _keep_aside(path, aside)
-            stage = f"the previous file is kept as “{aside}”"
+            unsettled = _journals_beside(path)
+            if not unsettled:
+                _keep_aside(path, aside)
+                stage = f"the previous file is kept as “{aside}”"
+                faults.point("restore.aside")
+                _swap(temp, path)
+        if unsettled:
+            # Moving the journal away before the swap would leave, until the rename,
+            # the previous file without it: half of a save, with nothing to undo it.
+            # Settling happens outside the lock above: SQLite takes that lock for a
+            # writer's and would not roll the journal back.
+            _copy_aside_with_journals(path, aside, unsettled)
+            stage = f"the previous file is kept, with its journal, as “{aside}”"
             faults.point("restore.aside")
-            # A journal or WAL belongs to the previous file: it goes with it, before the
-            # swap, so that neither is ever applied to the restored file.
-            for ending in ("-journal", "-wal"):
-                stale = Path(f"{path}{ending}")
-                if os.path.lexists(stale):
-                    _move(stale, Path(f"{aside}{ending}"))
-            _remove_quietly(Path(f"{path}-shm"))  # only an index of the WAL, rebuilt from it
-            faults.point("restore.before_rename")
-            os.replace(temp, path)
-            faults.point("restore.after_rename")
+            settled = _settle(path, stage)
+            with _writers_held_off(path):
+                if _journals_beside(path) or _identity(path) != settled:
+                    raise LockedError(
+                        f"“{path.name}” was saved by another program during the restore:"
+                        f" try again when it has finished; {stage}.",
+                        path,
+                    )
+                _swap(temp, path)
         _fsync_folder(where)
         _fsync_folder(path.parent)
     except OSError as error:
@@ -703,9 +739,20 @@ def restore_backup(
     return aside
 
 
+def _settle(path: Path, stage: str) -> tuple[int, int, int]:
+    """Let SQLite make the file whole on its own (a read-write opening rolls a crash's
+    journal back, and leaving WAL mode copies the WAL in); the file's identity then."""
+    try:
+        connection.recover(path, connection.DEFAULT_BUSY_TIMEOUT)
+    except CatalogueError as error:
+        raise type(error)(f"{error.message} The backup was not restored; {stage}.", path) from error
+    return _identity(path)
+
+
 def _free_name(folder: Path, base: str) -> Path:
+    """A name no file has, nor the journal or WAL kept with one."""
     for number in itertools.count(1):
         candidate = folder / f"{base}{f' {number}' if number > 1 else ''}{_SUFFIX}"
-        if not os.path.lexists(candidate):
+        if not any(os.path.lexists(f"{candidate}{end}") for end in ("", *_JOURNALS)):
             return candidate
     raise AssertionError("unreachable")  # pragma: no cover

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -12,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from . import connection
-from .errors import ConflictError, InvalidValueError, NotFoundError, ReadOnlyError
+from .errors import (
+    CatalogueError,
+    ConflictError,
+    InvalidValueError,
+    NotFoundError,
+    ReadOnlyError,
+)
 from .folding import plain_spellings
 
 DbValue = str | int | float | bytes | None
@@ -48,6 +55,15 @@ def _text(value: DbValue) -> str | None:
     return None if value is None else str(value)
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file now at `path`, None when there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 class CatalogueBase:
     """Holds the connection; subclasses add one family of entities each."""
 
@@ -61,6 +77,10 @@ class CatalogueBase:
         self.paging_stats = PagingStats()
         # Whether the file passed quick_check on opening; a big one is checked later.
         self.checked = True
+        # What the file at `path` must still be for a write to go into it (T20).
+        self._where = Path(os.path.abspath(path))
+        self._identity = _identity(self._where)
+        self._history_seen = 0 if read_only else self._history_top(con)
 
     # -- transactions -------------------------------------------------------------------
 
@@ -76,7 +96,38 @@ class CatalogueBase:
                 f"“{self.path.name}” is open read-only: nothing was saved.", self.path
             )
         with connection.transaction(self._con, self.path, step) as con:
+            self._still_the_same_file(con)
             yield con
+            top = self._history_top(con)  # with this save's own entries …
+        self._history_seen = top  # … once they are committed: a failed commit keeps none
+
+    def _history_top(self, con: sqlite3.Connection) -> int:
+        try:
+            (top,) = con.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+        except sqlite3.Error as error:
+            raise connection.translate(error, self.path) from error
+        return int(top)
+
+    def _still_the_same_file(self, con: sqlite3.Connection) -> None:
+        """Refuse to write when another program replaced or moved the file since it was
+        opened (RELIABILITY.md, T20). The connection still writes into the file it opened,
+        which is then no longer at `path`, while SQLite makes its journal by name beside
+        `path`: after a crash that journal would be played into whatever file is there.
+
+        A file renamed over it or moved away has another inode at `path`, or none. A
+        backup copied over it in place keeps the inode, but takes its history back: the
+        history only grows, and here it has fewer entries than this program last saw.
+        Checked inside the write lock, so no colleague's save can come between: a stat
+        and a lookup of the largest key, a few microseconds on a local disk."""
+        identity = _identity(self._where)
+        top = self._history_top(con) if identity == self._identity else -1
+        if top < self._history_seen:
+            raise CatalogueError(
+                f"“{self.path.name}” was replaced or moved by another program: reopen it."
+                " Nothing was saved.",
+                self.path,
+            )
+        self._history_seen = top
 
     @contextmanager
     def batch(self, step: str = "save") -> Iterator[None]:

@@ -8,20 +8,22 @@ dataclasses back; no SQL leaves this package.
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from . import connection
+from . import connection, mounts, presence
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD
 from .directory_restore import DirectoryRestoreMixin
-from .errors import CatalogueError, ReadOnlyError
+from .errors import CatalogueError, DamagedError, ReadOnlyError
 from .merge import MergeMixin
 from .restore import RestoreMixin
-from .schema import SCHEMA_VERSION
+from .schema import MIGRATIONS, SCHEMA_VERSION
 from .types import CheckReport, HistoryEntry, SearchHit
 from .views import ViewsMixin
 
@@ -52,6 +54,21 @@ def default_user() -> str:
         return "unknown"
 
 
+def _with_latest_backup(error: DamagedError, path: Path) -> DamagedError:
+    """The damage message, naming the time of the latest backup in the usual folder when
+    there is one: the person learns at once that there is a way back, and to when."""
+    from .backup import backup_names
+
+    try:
+        names = backup_names(path)
+    except (CatalogueError, OSError):
+        names = []
+    if not names or not error.message.endswith("restore it from a backup."):
+        return error
+    made = max(name.made for name in names).strftime("%Y-%m-%d %H:%M")
+    return DamagedError(f"{error.message[:-1]} (the latest is from {made}).", path)
+
+
 def _move_into_place(temp: Path, path: Path) -> None:
     """Give the finished file its name without ever replacing someone else's file.
 
@@ -66,6 +83,93 @@ def _move_into_place(temp: Path, path: Path) -> None:
         os.replace(temp, path)
     except OSError:
         os.replace(temp, path)
+
+
+# What the schema of a file holds: (type, name) -> its SQL (None for a table, whose
+# columns SQLite itself checks as it reads them).
+Schema = dict[tuple[str, str], str | None]
+
+
+@functools.cache
+def expected_schema(version: int) -> Schema:
+    """The schema objects a catalogue of format `version` holds: those its migrations
+    make, read back from a catalogue built in memory (SQLite keeps each statement's text,
+    so the same steps give the same text)."""
+    con = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for steps in MIGRATIONS[:version]:
+            for step in steps:
+                if isinstance(step, str):
+                    con.execute(step)
+                else:
+                    step(con)
+        return _schema_of(con)
+    finally:
+        con.close()
+
+
+def _schema_of(con: sqlite3.Connection) -> Schema:
+    rows = con.execute("SELECT type, name, sql FROM sqlite_schema").fetchall()
+    virtual = [name for kind, name, sql in rows if (sql or "").startswith("CREATE VIRTUAL")]
+    return {
+        (kind, name): None if kind == "table" else sql
+        for kind, name, sql in rows
+        # SQLite's own objects (automatic indexes, ANALYZE's statistics), and a virtual
+        # table's shadow tables, which its module makes and checks.
+        if not name.startswith("sqlite_") and not any(name.startswith(f"{v}_") for v in virtual)
+    }
+
+
+def _check_schema(path: Path, version: int, busy_timeout: float) -> None:
+    """Refuse a file whose triggers, views or indexes are not the ones aidviewer made, or
+    that lacks one of its tables: a trigger another program added runs on every save (it
+    could empty the history, or call a function aidviewer does not have and make every
+    save fail), and a missing one leaves the catalogue inconsistent. Reads only."""
+    expected = expected_schema(version)
+    con = connection.connect(path, read_only=True, busy_timeout=busy_timeout)
+    try:
+        found = _schema_of(con)
+    except sqlite3.Error as error:
+        raise connection.translate(error, path) from error
+    finally:
+        con.close()
+    for (kind, name), sql in sorted(found.items()):
+        if (kind, name) not in expected:
+            if kind == "table":
+                continue  # an extra table is never read or written: harmless
+            raise DamagedError(
+                f"The catalogue “{path.name}” was changed by another program (it holds a"
+                f" {kind} “{name}” that aidviewer did not make): restore it from a backup.",
+                path,
+            )
+        if sql != expected[kind, name]:
+            raise DamagedError(
+                f"The catalogue “{path.name}” was changed by another program (its {kind}"
+                f" “{name}” is not the one aidviewer made): restore it from a backup.",
+                path,
+            )
+    missing = sorted(key for key in expected if key not in found)
+    if missing:
+        kind, name = missing[0]
+        raise DamagedError(
+            f"The catalogue “{path.name}” is damaged (its {kind} “{name}” is missing):"
+            " restore it from a backup.",
+            path,
+        )
+
+
+def _wal_in_read_only_folder(path: Path, writable: bool) -> bool:
+    """Whether the file was left in WAL mode (header bytes 18 and 19 are 2) where SQLite
+    cannot make the shared-memory file that reading it needs: it then fails with a bare
+    "unable to open database file"."""
+    if writable or Path(f"{path}-shm").exists():
+        return False
+    try:
+        with path.open("rb") as handle:
+            handle.seek(18)
+            return handle.read(2) == b"\x02\x02"
+    except OSError:
+        return False
 
 
 class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
@@ -88,13 +192,25 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
         path = Path(path)
         _, user_version = connection.read_header(path)
         writable = connection.folder_writable(path)
+        if _wal_in_read_only_folder(path, writable):
+            raise ReadOnlyError(
+                f"“{path.name}” was saved in a mode (WAL) that can only be read where it can"
+                " also be written, and its folder is read-only: copy it to a folder you can"
+                " write to, then open the copy.",
+                path,
+            )
         if writable and connection.journal_beside(path):
             # A crash left a journal: only a read-write connection rolls it back, and
             # until then a read-only one cannot read the file at all.
             connection.recover(path, busy_timeout)
         checked = path.stat().st_size <= QUICK_CHECK_MAX_BYTES
         if checked:
-            connection.quick_check(path, busy_timeout)
+            try:
+                connection.quick_check(path, busy_timeout)
+            except DamagedError as error:
+                raise _with_latest_backup(error, path) from error
+        # Before any migration writes to it: a tampered file is refused unchanged.
+        _check_schema(path, user_version, busy_timeout)
         if user_version < SCHEMA_VERSION:
             if not writable:
                 raise ReadOnlyError(
@@ -122,9 +238,21 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
             finally:
                 upgrade.close()
         read_only = read_only or not writable
+        # Where the file lives (one small read of /proc/self/mountinfo): the window tells
+        # of a network drive, and there the presence file goes beside the catalogue.
+        filesystem = mounts.filesystem_type(path)
         con = connection.connect(path, read_only=read_only, busy_timeout=busy_timeout)
         catalogue = cls(con, path, read_only=read_only, user=user or default_user())
         catalogue.checked = checked
+        catalogue.filesystem = filesystem
+        catalogue.on_network_drive = mounts.is_network(filesystem)
+        if not read_only:  # a read-only opening leaves no trace, and may not be able to
+            catalogue.also_open_by = tuple(presence.others(path))
+            catalogue.own_presence = presence.arrive(
+                path,
+                catalogue.user,
+                beside=catalogue.on_network_drive or filesystem == mounts.UNKNOWN,
+            )
         return catalogue
 
     @classmethod
@@ -186,13 +314,40 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
 
     # -- life cycle -----------------------------------------------------------------------
 
+    # The file system holding the file ("ext4", "cifs", … or "unknown"), and whether it is
+    # a network one: the window says so (RELIABILITY.md, T12).
+    filesystem: str = mounts.UNKNOWN
+    on_network_drive: bool = False
+    # The other programs that had the file open for writing when it was opened, and this
+    # one's own presence file (None when read-only or when no folder took it; T13).
+    also_open_by: tuple[presence.Holder, ...] = ()
+    own_presence: presence.Presence | None = None
+
     @property
     def name(self) -> str:
         """The catalogue's name as shown to people: its file name without the extension."""
         return self.path.stem
 
+    @property
+    def user(self) -> str:
+        """Who saves: written into history and shown to colleagues in the presence file."""
+        return self._user
+
+    @user.setter
+    def user(self, user: str) -> None:
+        self._user = user
+        if self.own_presence is not None:
+            self.own_presence.rename(user)
+
+    def holders(self) -> list[presence.Holder]:
+        """The other programs that have the file open for writing now."""
+        return presence.others(self.path, tidy=not self.read_only)
+
     def close(self) -> None:
         self._con.close()
+        if self.own_presence is not None:
+            self.own_presence.leave()
+            self.own_presence = None
 
     def __enter__(self) -> Catalogue:
         return self
@@ -208,7 +363,10 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
     def verify(self) -> None:
         """SQLite's quick_check on a connection of its own (so it may run in another
         thread); raises DamagedError when the file is damaged."""
-        connection.quick_check(self.path, connection.DEFAULT_BUSY_TIMEOUT)
+        try:
+            connection.quick_check(self.path, connection.DEFAULT_BUSY_TIMEOUT)
+        except DamagedError as error:
+            raise _with_latest_backup(error, self.path) from error
 
     # -- whole-catalogue questions ----------------------------------------------------------
 

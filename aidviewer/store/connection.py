@@ -7,6 +7,8 @@ check is left byte-identical, with no journal beside it.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sqlite3
 import struct
@@ -37,21 +39,89 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 # Primary SQLite result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 _READONLY_ROLLBACK = _READONLY | (3 << 8)  # a hot journal that a read-only handle cannot undo
+# Extended I/O error codes met while reading (SQLITE_IOERR_READ, _SHORT_READ); the others
+# (a write, an fsync, a truncation, a journal's deletion, …) belong to saving.
+_IOERR_READING = frozenset({_IOERR | (1 << 8), _IOERR | (2 << 8)})
+# Python's sqlite3 raises this (with no SQLite error code) for text that is not UTF-8:
+# bytes SQLite's checks cannot see were changed inside a value.
+_NOT_UTF8 = "Could not decode to UTF-8"
 
 
 def _name(path: Path) -> str:
     return f"“{path.name}”"
 
 
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+_NO_SYNC_RECORDS = 0xFFFFFFFF  # a journal written with synchronous=OFF: pages to its end
+
+
+def _committed_header(path: Path) -> bytes | None:
+    """The header as the last commit left it, from the rollback journal beside the file;
+    None when there is no journal or it holds no copy of page 1.
+
+    A save killed part-way through its commit leaves new pages in the file (page 1, the
+    header, is written first) and the old ones in the journal, which SQLite copies back
+    on the next read-write open: until then the file's own header may describe the
+    unfinished save (its format version, a size the file does not have yet). The journal
+    (https://www.sqlite.org/fileformat2.html#the_rollback_journal) is segments, each a
+    header (magic, record count, nonce, initial pages, sector size, page size) padded to
+    the sector size, then records (page number, page, checksum).
+    """
+    try:
+        with open(f"{path}-journal", "rb") as journal:
+            size = os.fstat(journal.fileno()).st_size
+            first = journal.read(28)
+            if len(first) < 28 or not first.startswith(_JOURNAL_MAGIC):
+                return None  # none, or zeroed: SQLite ignores it
+            sector, page_size = struct.unpack(">II", first[20:28])
+            if (
+                sector < 32
+                or page_size < 512
+                or sector & (sector - 1)
+                or page_size & (page_size - 1)
+            ):
+                return None  # not sizes SQLite writes: not a journal it would play back
+            record = 4 + page_size + 4
+            segment = 0
+            while segment + 12 <= size:
+                journal.seek(segment)
+                head = journal.read(12)
+                if not head.startswith(_JOURNAL_MAGIC):
+                    return None
+                (count,) = struct.unpack(">I", head[8:12])
+                if count == _NO_SYNC_RECORDS:
+                    count = (size - segment - sector) // record
+                if count <= 0:  # none synced yet: SQLite has changed no page of the file
+                    return None
+                for index in range(count):
+                    journal.seek(segment + sector + index * record)
+                    number = journal.read(4)
+                    if len(number) < 4:
+                        return None
+                    if struct.unpack(">I", number)[0] == 1:
+                        header = journal.read(HEADER_SIZE)
+                        return header if len(header) == HEADER_SIZE else None
+                end = segment + sector + count * record
+                segment = -(-end // sector) * sector
+    except OSError:
+        return None
+    return None
+
+
 def read_header(path: Path) -> tuple[int, int]:
     """Check the file's header bytes; return its (application_id, user_version).
 
-    Reads the file as plain bytes, so nothing about the file changes.
+    Reads the file as plain bytes, so nothing about the file changes. With a journal
+    beside it (a save in progress, or one a crash interrupted), the header is the one the
+    last commit left, and the file's size is not judged: the journal makes it whole.
     """
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             header = handle.read(HEADER_SIZE)
+        journal = journal_beside(path)
+        if journal and size > 0 and header.startswith(SQLITE_MAGIC):
+            header = _committed_header(path) or header
     except FileNotFoundError:
         raise CatalogueError(f"The file {_name(path)} does not exist.", path) from None
     except IsADirectoryError:
@@ -86,7 +156,7 @@ def read_header(path: Path) -> tuple[int, int]:
             path,
         )
     # The in-header page count is trustworthy when its "valid-for" counter matches.
-    if pages and change_counter == valid_for and size < pages * page_size:
+    if not journal and pages and change_counter == valid_for and size < pages * page_size:
         raise DamagedError(
             f"The catalogue {_name(path)} is truncated: restore it from a backup.", path
         )
@@ -114,8 +184,11 @@ def translate(error: sqlite3.Error, path: Path | None) -> Exception:
     if code == _READONLY:
         return ReadOnlyError(f"{where} is read-only: nothing was saved.", path)
     if code == _FULL:
+        # SQLite has rolled the statement back (and the transaction() below rolls back the
+        # rest), so the sentence may promise that nothing of the change is in the file.
         return DiskFullError(
-            f"The disk holding {where} is full: nothing was saved. Free some space and try again.",
+            f"The disk holding {where} is full, so nothing was saved: free some space, then"
+            " try again.",
             path,
         )
     if code == _CORRUPT:
@@ -124,8 +197,20 @@ def translate(error: sqlite3.Error, path: Path | None) -> Exception:
         return NotACatalogueError(f"{where} is not an aidviewer catalogue.", path)
     if code == _CANTOPEN:
         return StorageError(f"{where} cannot be opened.", path)
+    if code == _IOERR and getattr(error, "sqlite_errorcode", 0) in _IOERR_READING:
+        return StorageError(f"The disk reported an error while reading {where}.", path)
     if code == _IOERR:
-        return StorageError(f"The disk reported an error while using {where}.", path)
+        # A write that failed (a failing disk, or a file-size limit: SQLITE_IOERR_WRITE).
+        return StorageError(
+            f"The disk reported an error while saving to {where}, so nothing was saved: check"
+            " the disk, then try again.",
+            path,
+        )
+    if code == 0 and str(error).startswith(_NOT_UTF8):
+        return DamagedError(
+            f"{where} holds text that was damaged outside aidviewer: restore it from a backup.",
+            path,
+        )
     return error
 
 
@@ -215,9 +300,41 @@ def transaction(
     except BaseException as error:
         if con.in_transaction:
             con.execute("ROLLBACK")
+        elif isinstance(error, sqlite3.Error):
+            _settle(con)
         if isinstance(error, sqlite3.Error):
             raise translate(error, path) from error
+        if isinstance(error, OSError):  # a full or failing disk met outside SQLite
+            raise translate_os(error, path) from error
         raise
+
+
+def _settle(con: sqlite3.Connection) -> None:
+    """After a commit that failed part-way (the disk filled while SQLite wrote the file),
+    SQLite has ended the transaction but leaves the grown file and its hot journal as they
+    are until the connection next reads: one read plays the journal back now, so that no
+    backup or check meets a file "not closed properly" meanwhile."""
+    with contextlib.suppress(sqlite3.Error):
+        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+
+
+def translate_os(error: OSError, path: Path | None) -> Exception:
+    """Turn the OSError of a full or failing disk into the `CatalogueError` SQLite's own
+    would give; anything else is returned as it is (a bug to show as one)."""
+    where = _name(path) if path else "the catalogue"
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFullError(
+            f"The disk holding {where} is full, so nothing was saved: free some space, then"
+            " try again.",
+            path,
+        )
+    if error.errno == errno.EIO:
+        return StorageError(
+            f"The disk reported an error while saving to {where}, so nothing was saved: check"
+            " the disk, then try again.",
+            path,
+        )
+    return error
 
 
 @contextmanager
@@ -242,24 +359,54 @@ def migrate(con: sqlite3.Connection, path: Path | None) -> None:
     if current >= SCHEMA_VERSION:
         return  # up to date: no write lock needed
     while True:
-        with transaction(con, path, "migration"):
+        try:
             (current,) = con.execute("PRAGMA user_version").fetchone()
-            if current >= SCHEMA_VERSION:
+        except sqlite3.Error as error:
+            raise translate(error, path) from error
+        try:
+            if not _migration_step(con, path):
                 return
-            try:
-                for step in MIGRATIONS[current]:
-                    if isinstance(step, str):
-                        con.execute(step)
-                    else:
-                        step(con)
-                con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                con.execute(f"PRAGMA user_version = {current + 1}")
-            except sqlite3.Error as error:
-                translated = translate(error, path)
-                if isinstance(translated, CatalogueError):
-                    raise translated from error
-                raise MigrationError(
-                    f"Updating {_name(path) if path else 'the catalogue'} from format {current} "
-                    f"to {current + 1} failed ({error}); the file was left as it was.",
-                    path,
-                ) from error
+        except CatalogueError:
+            raise
+        except Exception as error:  # before or at a step's commit: the step is named
+            if _version_now(con) > current:
+                raise  # the step was saved; what failed came after it
+            raise MigrationError(
+                f"Updating {_name(path) if path else 'the catalogue'} from format {current} "
+                f"to {current + 1} failed ({error}); the file was left as it was.",
+                path,
+            ) from error
+
+
+def _version_now(con: sqlite3.Connection) -> int:
+    try:
+        return int(con.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return -1
+
+
+def _migration_step(con: sqlite3.Connection, path: Path | None) -> bool:
+    """One step of `migrate`, in one transaction of its own; False when the file is up to
+    date (a colleague may have brought it there meanwhile)."""
+    with transaction(con, path, "migration"):
+        (current,) = con.execute("PRAGMA user_version").fetchone()
+        if current >= SCHEMA_VERSION:
+            return False
+        try:
+            for step in MIGRATIONS[current]:
+                if isinstance(step, str):
+                    con.execute(step)
+                else:
+                    step(con)
+            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            con.execute(f"PRAGMA user_version = {current + 1}")
+        except sqlite3.Error as error:
+            translated = translate(error, path)
+            if isinstance(translated, CatalogueError):
+                raise translated from error
+            raise MigrationError(
+                f"Updating {_name(path) if path else 'the catalogue'} from format {current} "
+                f"to {current + 1} failed ({error}); the file was left as it was.",
+                path,
+            ) from error
+    return True

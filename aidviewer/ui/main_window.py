@@ -501,15 +501,30 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.catalogue_view)
         # "[*]" in a window title is Qt's modified-marker placeholder; "[*][*]" is literal.
         name = catalogue.name.replace("[*]", "[*][*]")
+        notices = []
         if catalogue.read_only:
             title = self.tr("{name} [read-only] — aidviewer").format(name=name)
-            notice = self.tr("Read-only: you can browse and print this catalogue, not change it.")
+            notices.append(
+                self.tr("Read-only: you can browse and print this catalogue, not change it.")
+            )
         else:
             title = self.tr("{name} — aidviewer").format(name=name)
-            notice = ""
+        if catalogue.on_network_drive:  # RELIABILITY.md, T12
+            notices.append(
+                self.tr(
+                    "“{file}” is on a network drive ({kind}): if the connection drops while"
+                    " you save, check it (Help > Check Catalogue), and keep its backups on."
+                ).format(file=catalogue.path.name, kind=catalogue.filesystem)
+            )
+        if catalogue.also_open_by:  # T13: as found when it was opened
+            holders = ", ".join(
+                self.tr("{user} on {host}").format(user=holder.user, host=holder.host)
+                for holder in catalogue.also_open_by
+            )
+            notices.append(self.tr("Also open by {holders}.").format(holders=holders))
         self.setWindowTitle(title)
         self.setWindowFilePath(str(catalogue.path.absolute()))
-        self.catalogue_view.show_notice(notice)
+        self.catalogue_view.show_notice(" ".join(notices))
         self._show_counts()
         self.catalogue_view.fit_visible_columns()
 

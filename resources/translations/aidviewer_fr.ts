@@ -2782,6 +2782,21 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/main_window.py"/>
+        <source>“{file}” is on a network drive ({kind}): if the connection drops while you save, check it (Help &gt; Check Catalogue), and keep its backups on.</source>
+        <translation>« {file} » est sur un lecteur réseau ({kind}) : si la connexion est coupée pendant un enregistrement, vérifiez-le (Aide &gt; Vérifier le catalogue) et laissez ses sauvegardes activées.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/main_window.py"/>
+        <source>{user} on {host}</source>
+        <translation>{user} sur {host}</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/main_window.py"/>
+        <source>Also open by {holders}.</source>
+        <translation>Également ouvert par {holders}.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/main_window.py"/>
         <source>1 record · {total}</source>
         <translation>1 fiche · {total}</translation>
     </message>
