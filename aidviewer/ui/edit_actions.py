@@ -85,19 +85,24 @@ class EditActions(Acting):
         catalogue = self._writable()
         if catalogue is None:
             return
-        blank = AidRecord(title="")
-        record = self._ask_record(catalogue, blank, self.tr("New Aid Record"))
-        if record is not None:
-            self.editor.add_record(record)
+        shown = AidRecord(title="")
+        # A refused save (the disk is full, the file is locked, …) has been said; the form
+        # comes back with what was typed rather than losing it.
+        while (record := self._ask_record(catalogue, shown, self.tr("New Aid Record"))) is not None:
+            if self.editor.add_record(record) is not None:
+                return
+            shown = record
 
     def new_meeting(self) -> None:
         catalogue = self._writable()
         if catalogue is None:
             return
-        blank = Meeting(title="", starts_at="")
-        meeting = self.ask_meeting(self.window, catalogue, blank, self.tr("New Meeting"))
-        if meeting is not None:
-            self.editor.add_meeting(meeting)
+        shown = Meeting(title="", starts_at="")
+        while (meeting := self.ask_meeting(self.window, catalogue, shown,
+                                           self.tr("New Meeting"))) is not None:  # fmt: skip
+            if self.editor.add_meeting(meeting) is not None:
+                return
+            shown = meeting  # refused, and said why: the form again, as typed
 
     # -- edit ---------------------------------------------------------------------------------
 
@@ -154,7 +159,9 @@ class EditActions(Acting):
         title: str,
     ) -> None:
         """The form, then the save; if someone saved the row meanwhile, both versions
-        side by side to choose from, or back to the form with what was typed."""
+        side by side to choose from, or back to the form with what was typed. A save
+        the store refuses (the disk is full, a colleague holds the file too long, …) has
+        been said in a sentence; the form then comes back with what was typed."""
         shown = before
         while True:
             after = ask(self.window, catalogue, shown, title, base=before)
@@ -165,17 +172,18 @@ class EditActions(Acting):
             except NotFoundError:
                 self._deleted_meanwhile(before.title, after)
                 return
-            if current.version == before.version:
-                break
-            merged = self.ask_conflict(self.window, catalogue, before, after, current)
-            if merged is None:
-                shown = after  # back to the form, with what the person typed
-                continue
-            assert isinstance(merged, type(current))
-            before, after = current, merged
-            break
-        if after != before:  # taking theirs whole leaves nothing to save
-            save(before, after)
+            if current.version != before.version:
+                merged = self.ask_conflict(self.window, catalogue, before, after, current)
+                if merged is None:
+                    shown = after  # back to the form, with what the person typed
+                    continue
+                assert isinstance(merged, type(current))
+                before, after = current, merged
+            if after == before:  # taking theirs whole leaves nothing to save
+                return
+            if save(before, after) is not None:
+                return
+            shown = after  # refused: the form again, with what the person typed
 
     def _deleted_meanwhile(self, title: str, typed: AidRecord | Meeting) -> None:
         """The row being edited was deleted meanwhile: offer to keep what was typed as a

@@ -87,9 +87,12 @@ class NoteActions(QObject):
         if note is None or self.staff_name() is None:
             return
         if action == "note-edit":
-            changed = self.ask(self.window, note, new=False)
-            if changed is not None and changed != note:
-                self.editor.edit_note(note, changed)
+            shown = note
+            # A refused save has been said; the note comes back as typed, never lost.
+            while (changed := self.ask(self.window, shown, new=False)) is not None:
+                if changed == note or self.editor.edit_note(note, changed) is not None:
+                    break
+                shown = changed
         elif action == "note-resolve":
             done = not note.resolved
             text = self.tr("Resolve Note “{text}”") if done else self.tr("Reopen Note “{text}”")
@@ -119,9 +122,10 @@ class NoteActions(QObject):
             record_id=item_id if kind == "record" else None,
             meeting_id=item_id if kind == "meeting" else None,
         )
-        note = self.ask(self.window, blank, new=True)
-        if note is not None:
-            self.editor.add_note(note)
+        while (note := self.ask(self.window, blank, new=True)) is not None:
+            if self.editor.add_note(note) is not None:
+                return
+            blank = note  # refused, and said why: the note again, as typed
 
     def _notes(self) -> tuple[Note, ...]:
         pane = self._shown()
