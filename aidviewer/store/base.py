@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -77,6 +77,9 @@ class CatalogueBase:
         self.paging_stats = PagingStats()
         # Whether the file passed quick_check on opening; a big one is checked later.
         self.checked = True
+        # How a save waits for a lock another program holds (see connection.transaction):
+        # None waits right here; the window waits on a thread of its own and goes on.
+        self.lock_wait: Callable[[Callable[[], object]], object] | None = None
         # What the file at `path` must still be for a write to go into it (T20).
         self._where = Path(os.path.abspath(path))
         self._identity = _identity(self._where)
@@ -95,7 +98,7 @@ class CatalogueBase:
             raise ReadOnlyError(
                 f"“{self.path.name}” is open read-only: nothing was saved.", self.path
             )
-        with connection.transaction(self._con, self.path, step) as con:
+        with connection.transaction(self._con, self.path, step, self.lock_wait) as con:
             self._still_the_same_file(con)
             yield con
             top = self._history_top(con)  # with this save's own entries …

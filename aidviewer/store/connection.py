@@ -12,7 +12,7 @@ import errno
 import os
 import sqlite3
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -283,13 +283,25 @@ def quick_check(path: Path, busy_timeout: float) -> None:
 
 @contextmanager
 def transaction(
-    con: sqlite3.Connection, path: Path | None, step: str = "save"
+    con: sqlite3.Connection,
+    path: Path | None,
+    step: str = "save",
+    wait: Callable[[Callable[[], object]], object] | None = None,
 ) -> Iterator[sqlite3.Connection]:
     """`BEGIN IMMEDIATE … COMMIT`: take the write lock first, so that a read-then-write
     waits for the busy timeout instead of failing at once with "database is locked".
-    `step` names the operation for the fault points around its commit (see faults.py)."""
+    `step` names the operation for the fault points around its commit (see faults.py).
+
+    `wait`, when given, is how to wait for a lock another program holds: the lock is
+    first asked for without waiting, and only when it is taken is `wait(begin)` called,
+    which may run `begin` elsewhere (the window runs it on a thread of its own, so that
+    it goes on meanwhile) and gives back when it is done or raises what it raised."""
     try:
-        con.execute("BEGIN IMMEDIATE")
+        if wait is None or not _begin_at_once(con):
+            if wait is None:
+                con.execute("BEGIN IMMEDIATE")
+            else:
+                wait(lambda: con.execute("BEGIN IMMEDIATE"))
     except sqlite3.Error as error:
         raise translate(error, path) from error
     try:
@@ -307,6 +319,21 @@ def transaction(
         if isinstance(error, OSError):  # a full or failing disk met outside SQLite
             raise translate_os(error, path) from error
         raise
+
+
+def _begin_at_once(con: sqlite3.Connection) -> bool:
+    """Take the write lock if nobody holds it, without waiting; False when it is held."""
+    (timeout,) = con.execute("PRAGMA busy_timeout").fetchone()
+    con.execute("PRAGMA busy_timeout = 0")
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF in (_BUSY, _LOCKED):
+            return False
+        raise
+    finally:
+        con.execute(f"PRAGMA busy_timeout = {int(timeout)}")
 
 
 def _settle(con: sqlite3.Connection) -> None:

@@ -94,7 +94,9 @@ def wait_for(work: Callable[[], T], parent: QWidget, text: str) -> T:
     progress.setValue(0)  # the half second is counted from here
     worker.start()
     try:
-        loop.exec()
+        # The window paints and its timers run, but clicks and keys wait until the work
+        # is done: nothing the person does can start a second piece of work meanwhile.
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     finally:
         worker.join()
         progress.reset()

@@ -426,6 +426,15 @@ class MainWindow(QMainWindow):
             self.notifier.error(self, title, error.message)
             return False
         self.catalogue = catalogue
+        # A save that meets another program's lock waits for it on a thread of its own:
+        # the window goes on painting meanwhile, and says why after half a second.
+        catalogue.lock_wait = lambda begin: wait_for(
+            begin,
+            self,
+            self.tr("Waiting for another program to finish saving into “{name}”…").format(
+                name=catalogue.path.name
+            ),
+        )
         if old is not None:
             self.backups.closing(old, changed=changed)
             old.close()

@@ -2762,6 +2762,11 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/main_window.py"/>
+        <source>Waiting for another program to finish saving into “{name}”…</source>
+        <translation>En attente de la fin d’un enregistrement par un autre programme dans « {name} »…</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/main_window.py"/>
         <source>The catalogue is damaged</source>
         <translation>Le catalogue est endommagé</translation>
     </message>

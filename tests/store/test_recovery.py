@@ -150,3 +150,33 @@ def test_read_only_request_never_writes_an_up_to_date_file(sample_path: Path) ->
     with Catalogue.open(sample_path, read_only=True) as catalogue, pytest.raises(ReadOnlyError):
         catalogue.add_note(Note(record_id=1, body="x"))
     assert bad.sha256(sample_path) == before
+
+
+def test_a_save_asks_for_the_lock_at_once_and_waits_only_through_lock_wait(
+    sample_path: Path,
+) -> None:
+    """`lock_wait` is called only when another connection holds the write lock, and the
+    save goes through once `begin` has run in it."""
+    import dataclasses
+    import sqlite3 as raw
+
+    from aidviewer.store import RecordQuery
+
+    catalogue = Catalogue.open(sample_path)
+    waited: list[str] = []
+
+    def wait(begin: object) -> object:
+        waited.append("waited")
+        holder.execute("COMMIT")  # the colleague finishes while we wait
+        return begin()  # type: ignore[operator]
+
+    catalogue.lock_wait = wait
+    record = catalogue.record(catalogue.record_ids(RecordQuery())[0])
+    record = catalogue.update_record(dataclasses.replace(record, title="Free"))
+    assert waited == []  # nobody held the lock: no waiting
+    holder = raw.connect(sample_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    saved = catalogue.update_record(dataclasses.replace(record, title="After a wait"))
+    assert waited == ["waited"] and saved.title == "After a wait"
+    holder.close()
+    catalogue.close()
