@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from aidviewer import faults
 
-from . import connection
+from . import connection, presence
 from .errors import (
     CatalogueError,
     DamagedError,
@@ -675,6 +675,14 @@ def restore_backup(
         raise CatalogueError(f"The backup “{backup.name}” does not exist.", backup)
     if os.path.samefile(path, backup):
         raise CatalogueError(f"“{backup.name}” is the catalogue itself, not a backup.", backup)
+    holding = presence.others(path)
+    if holding:  # their next save would go into a file that is no longer theirs
+        names = ", ".join(f"{holder.user} on {holder.host}" for holder in holding)
+        raise LockedError(
+            f"“{path.name}” is open in aidviewer by {names}: a backup can be restored once"
+            " they have closed it. Nothing was changed.",
+            path,
+        )
     try:
         expected = _inspect(backup, "integrity_check")
     except _UnsoundError as unsound:

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
-from aidviewer.store import Catalogue, RecordQuery, mounts, presence
+from aidviewer.store import Catalogue, LockedError, RecordQuery, mounts, presence
+from aidviewer.store.backup import make_backup, restore_backup
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.settings import Settings
 
@@ -328,3 +329,25 @@ def test_the_window_says_who_else_has_it_open(
     window.close_catalogue()
     rasa.close()
     assert errors == []
+
+
+@pytest.mark.slow
+def test_a_restore_waits_until_the_others_have_closed_the_catalogue(
+    sample_path: Path, holders: list[Holder]
+) -> None:
+    """Replacing the file under another aidviewer would send its next save into a file
+    that is no longer there: the restore is refused, naming them, and nothing changes;
+    once they have closed it, the same restore goes through."""
+    backup = make_backup(sample_path)
+    with Catalogue.open(sample_path) as catalogue:
+        record = catalogue.record(catalogue.record_ids(RecordQuery())[0])
+        catalogue.update_record(dataclasses.replace(record, title="After the backup"))
+    rasa = Holder(sample_path, "Rasa")
+    holders.append(rasa)
+    before = dump(sample_path)
+    with pytest.raises(LockedError, match=rf"open in aidviewer by Rasa on {HOST}"):
+        restore_backup(sample_path, backup.path)
+    assert dump(sample_path) == before
+    rasa.close()
+    restore_backup(sample_path, backup.path)
+    assert dump(sample_path) == dump(backup.path)
