@@ -15,13 +15,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QMainWindow,
-    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -150,7 +149,6 @@ class BackupActions(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one backup at a time
         self._pending = 0  # backups started and not yet finished
-        self._waiting: QEventLoop | None = None  # `stop` waits in it
         self._busy.connect(self._show_busy)
 
     def _folder(self) -> Path | None:
@@ -201,8 +199,6 @@ class BackupActions(QObject):
                 )
             if made or error:
                 self._finished(path, error)
-            if self._pending == 0 and self._waiting is not None:
-                self._waiting.quit()
 
         self._pending += 1
         run_in_background(work, done, self, self.pool)
@@ -253,28 +249,13 @@ class BackupActions(QObject):
         self.backedUp.emit(str(path), error)
 
     def stop(self) -> None:
-        """Wait for the backups under way (quitting waits for the closing backup). The
-        window's events go on meanwhile, and after a moment a progress dialog says why it
-        waits; a backup cannot be stopped halfway, so it has no Cancel."""
-        if self._pending == 0:
-            return
-        progress = QProgressDialog(
-            _tr("Finishing the backup of the catalogue…"), "", 0, 0, self.window
-        )
-        progress.setWindowTitle(_tr("Backing up"))
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-        progress.setMinimumDuration(400)
-        progress.setValue(0)  # the moment is counted from here
-        progress.setAccessibleName(_tr("Backing up"))
-        self._waiting = QEventLoop(self)
-        try:
-            if self._pending > 0:
-                self._waiting.exec()
-        finally:
-            self._waiting = None
-            progress.reset()
-            progress.deleteLater()
+        """Wait for the backups under way (quitting waits for the closing backup), as
+        any long wait of the window does: its events go on meanwhile, and after a moment
+        a progress dialog says why it waits, with no Cancel (a backup cannot stop
+        halfway). Their endings are handled before this returns."""
+        if self._pending:
+            wait_for(self.pool.waitForDone, self.window,
+                     _tr("Finishing the backup of the catalogue…"))  # fmt: skip
 
     def restore(self) -> None:
         """File > Restore from Backup…: go back to a backup, keeping the catalogue as it

@@ -383,11 +383,6 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/backup_actions.py"/>
-        <source>Backing up</source>
-        <translation>Sauvegarde en cours</translation>
-    </message>
-    <message>
-        <location filename="../../aidviewer/ui/backup_actions.py"/>
         <source>“{name}” has no backups yet.</source>
         <translation>« {name} » n’a encore aucune sauvegarde.</translation>
     </message>
@@ -415,6 +410,10 @@
         <location filename="../../aidviewer/ui/backup_actions.py"/>
         <source>“{name}” is as it was on {when}. The catalogue as it was before is kept as “{kept}”.</source>
         <translation>« {name} » est revenu à son état du {when}. Le catalogue tel qu’il était avant est conservé sous le nom « {kept} ».</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation type="vanished">Sauvegarde en cours</translation>
     </message>
 </context>
 <context>
