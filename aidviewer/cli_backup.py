@@ -5,7 +5,8 @@
 lists them oldest first, one a line: the path, then tab-separated the date, kind, size in
 bytes, records and meetings ("?" when the file cannot be read, with the reason after).
 `restore FILE BACKUP` puts a backup in place of FILE and says where the previous file was
-kept.
+kept. `salvage FILE` replaces a damaged catalogue with what can still be read of it,
+keeping the damaged file beside it as "FILE.corrupt-<time>".
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .store.backup import MANUAL, list_backups, make_backup, restore_backup, rotate
+from .store.salvage import salvage
 
 _FOLDER_HELP = "the backup folder (default: “NAME backups” beside FILE)"
 
@@ -54,6 +56,17 @@ def add_backup_commands(commands: Any) -> None:
     restore.add_argument("backup", metavar="BACKUP", help="the backup to restore from")
     restore.add_argument("--folder", metavar="DIR", help=_FOLDER_HELP)
     restore.set_defaults(run=run_restore)
+
+    salvaging = commands.add_parser(
+        "salvage",
+        help="replace a damaged catalogue with what can still be read of it",
+        description="Copy every row that can still be read of a damaged catalogue into a new"
+        " one, which takes its name; the damaged file is kept beside it as"
+        " “FILE.corrupt-<time>”, with its journal. Links to rows that could not be read are"
+        " cleared. Refused while another aidviewer has FILE open.",
+    )
+    salvaging.add_argument("file", metavar="FILE", help="the damaged catalogue")
+    salvaging.set_defaults(run=run_salvage)
 
 
 def _folder(args: argparse.Namespace) -> Path | None:
@@ -95,4 +108,18 @@ def run_restore(args: argparse.Namespace) -> int:
     path = Path(args.file)
     kept = restore_backup(path, Path(args.backup), folder=_folder(args))
     print(f"Restored “{path}” from “{args.backup}”; the previous file was kept as “{kept}”.")
+    return 0
+
+
+def run_salvage(args: argparse.Namespace) -> int:
+    saved = salvage(Path(args.file))
+    lost = saved.lost
+    print(
+        f"Salvaged “{saved.path}”: {saved.copied('aid_record')} records,"
+        f" {saved.copied('meeting')} meetings and {saved.copied('note')} notes"
+        + ("; every row could be read" if lost == 0 else "")
+        + ("; some rows on damaged pages could not be read" if lost is None else "")
+        + (f"; {lost} rows could not be read" if lost else "")
+        + f". The damaged file was kept as “{saved.kept_as}”."
+    )
     return 0

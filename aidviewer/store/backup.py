@@ -227,6 +227,35 @@ def _temp_beside(folder: Path, stem: str, what: str) -> Path:
     return Path(name)
 
 
+# A temporary file untouched for this long was left by a backup, restore or salvage that
+# was killed part-way: none goes that long without writing (a copy writes all along; its
+# checks read a gigabyte in about a minute).
+STALE_TEMP_SECONDS = 6 * 3600
+_TEMP_ENDINGS = (f"{_SUFFIX}.tmp", f"{_SUFFIX}.tmp-journal")
+
+
+def remove_stale_temps(folder: Path, stem: str, now: float) -> list[Path]:
+    """Remove the hidden temporary files of the catalogue named `stem` in `folder` that
+    such a killed operation left; return them. Files still in use are too recent."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(f".{stem} ") and name.endswith(_TEMP_ENDINGS)):
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_TEMP_SECONDS:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
 def _remove_quietly(*files: Path) -> None:
     for leftover in files:
         with contextlib.suppress(OSError):
@@ -526,6 +555,9 @@ def rotate(
         keep_weekly=keep_weekly,
         keep_monthly=keep_monthly,
     )
+    when = (now or datetime.now()).timestamp()
+    for place in {_folder(path, folder), path.parent}:
+        remove_stale_temps(place, path.stem, when)
     removed: list[Path] = []
     for old in doomed:
         try:
@@ -656,9 +688,11 @@ def restore_backup(
     *,
     folder: Path | None = None,
     now: datetime | None = None,
+    kept_as: Path | None = None,
 ) -> Path:
     """Put the backup in place of the catalogue at `path`; return where the previous
-    file was kept ("<name> before restore <time>.aidb" in the backup folder).
+    file was kept: "<name> before restore <time>.aidb" in the backup folder, or `kept_as`
+    (a damaged file is kept beside the catalogue as "<name>.aidb.corrupt-<time>").
 
     The backup is checked first, and a backup that fails leaves everything as it was.
     A journal or WAL that a crash left beside the catalogue is kept aside with a copy of
@@ -712,7 +746,7 @@ def restore_backup(
                 path,
             )
         os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
-        aside = _free_name(where, f"{path.stem} before restore {stamp}")
+        aside = kept_as or _free_name(where, f"{path.stem} before restore {stamp}")
         with _writers_held_off(path):
             unsettled = _journals_beside(path)
             if not unsettled:

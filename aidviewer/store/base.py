@@ -12,11 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import connection
+from . import connection, presence
 from .errors import (
     CatalogueError,
     ConflictError,
     InvalidValueError,
+    LockedError,
     NotFoundError,
     ReadOnlyError,
 )
@@ -98,11 +99,27 @@ class CatalogueBase:
             raise ReadOnlyError(
                 f"“{self.path.name}” is open read-only: nothing was saved.", self.path
             )
-        with connection.transaction(self._con, self.path, step, self.lock_wait) as con:
-            self._still_the_same_file(con)
-            yield con
-            top = self._history_top(con)  # with this save's own entries …
+        try:
+            with connection.transaction(self._con, self.path, step, self.lock_wait) as con:
+                self._still_the_same_file(con)
+                yield con
+                top = self._history_top(con)  # with this save's own entries …
+        except LockedError as error:
+            raise self._naming_holders(error) from error
         self._history_seen = top  # … once they are committed: a failed commit keeps none
+
+    def _naming_holders(self, error: LockedError) -> LockedError:
+        """The "locked" sentence, naming who else has the file open in aidviewer (from
+        their presence files): the person knows whom to ask (RELIABILITY.md, T16)."""
+        holders = presence.others(self.path, tidy=False)
+        if not holders or not error.message.endswith(": try again when it has finished."):
+            return error
+        names = ", ".join(f"{holder.user} on {holder.host}" for holder in holders)
+        return LockedError(
+            f"“{self.path.name}” is locked by another program (it is also open in aidviewer"
+            f" by {names}): try again when it has finished.",
+            self.path,
+        )
 
     def _history_top(self, con: sqlite3.Connection) -> int:
         try:

@@ -20,7 +20,7 @@ from types import TracebackType
 from . import connection, mounts, presence
 from .base import FTS_MEETING, FTS_NOTE, FTS_RECORD
 from .directory_restore import DirectoryRestoreMixin
-from .errors import CatalogueError, DamagedError, ReadOnlyError
+from .errors import CatalogueError, DamagedError, LockedError, ReadOnlyError
 from .merge import MergeMixin
 from .restore import RestoreMixin
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -199,6 +199,9 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
                 " write to, then open the copy.",
                 path,
             )
+        # A program stopped in the middle of a save (a crash, a power cut, a kill): the
+        # file is checked in full, every index against its table, not only page by page.
+        unclean = connection.unclean(path)
         if writable and connection.journal_beside(path):
             # A crash left a journal: only a read-write connection rolls it back, and
             # until then a read-only one cannot read the file at all.
@@ -206,7 +209,7 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
         checked = path.stat().st_size <= QUICK_CHECK_MAX_BYTES
         if checked:
             try:
-                connection.quick_check(path, busy_timeout)
+                connection.quick_check(path, busy_timeout, full=unclean)
             except DamagedError as error:
                 raise _with_latest_backup(error, path) from error
         # Before any migration writes to it: a tampered file is refused unchanged.
@@ -216,6 +219,17 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
                 raise ReadOnlyError(
                     f"“{path.name}” was made by an older version of aidviewer and must be "
                     "updated, but it is read-only.",
+                    path,
+                )
+            # An older aidviewer that has the file open would go on writing the old format
+            # into it (RELIABILITY.md, T13).
+            holding = presence.others(path)
+            if holding:
+                names = ", ".join(f"{holder.user} on {holder.host}" for holder in holding)
+                raise LockedError(
+                    f"“{path.name}” must be updated to this version of aidviewer, but it is"
+                    f" open in aidviewer by {names}: it can be updated once they have closed"
+                    " it. It was left as it was.",
                     path,
                 )
             # Updating the format is the one write even a read-only opening makes: this
@@ -244,6 +258,7 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
         con = connection.connect(path, read_only=read_only, busy_timeout=busy_timeout)
         catalogue = cls(con, path, read_only=read_only, user=user or default_user())
         catalogue.checked = checked
+        catalogue.unclean = unclean
         catalogue.filesystem = filesystem
         catalogue.on_network_drive = mounts.is_network(filesystem)
         if not read_only:  # a read-only opening leaves no trace, and may not be able to
@@ -321,6 +336,12 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
     # The other programs that had the file open for writing when it was opened, and this
     # one's own presence file (None when read-only or when no folder took it; T13).
     also_open_by: tuple[presence.Holder, ...] = ()
+    # Why the file is damaged, when a check since opening found it so ("" while none has):
+    # no backup is made of it then, so that its sound backups are kept as they are.
+    damaged: str = ""
+    # Whether a journal or WAL showed, on opening, that a save had been cut short: the file
+    # was then checked in full (RELIABILITY.md, T21).
+    unclean: bool = False
     own_presence: presence.Presence | None = None
 
     @property
@@ -362,11 +383,14 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
 
     def verify(self) -> None:
         """SQLite's quick_check on a connection of its own (so it may run in another
-        thread); raises DamagedError when the file is damaged."""
+        thread), its full integrity_check when the file was left in the middle of a save;
+        raises DamagedError when the file is damaged."""
         try:
-            connection.quick_check(self.path, connection.DEFAULT_BUSY_TIMEOUT)
+            connection.quick_check(self.path, connection.DEFAULT_BUSY_TIMEOUT, full=self.unclean)
         except DamagedError as error:
-            raise _with_latest_backup(error, self.path) from error
+            named = _with_latest_backup(error, self.path)
+            self.damaged = named.message
+            raise named from error
 
     # -- whole-catalogue questions ----------------------------------------------------------
 

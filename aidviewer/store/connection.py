@@ -263,11 +263,28 @@ def recover(path: Path, busy_timeout: float) -> None:
         con.close()
 
 
-def quick_check(path: Path, busy_timeout: float) -> None:
-    """Open read-only and run SQLite's quick_check; raise DamagedError on a problem."""
+def unclean(path: Path) -> bool:
+    """Whether the file was left by a program that stopped in the middle of a save: a
+    rollback journal beside it, or a WAL holding changes not yet copied in."""
+    try:
+        with open(f"{path}-journal", "rb") as journal:
+            if journal.read(len(_JOURNAL_MAGIC)) == _JOURNAL_MAGIC:
+                return True  # what SQLite plays back (an empty or zeroed one it ignores)
+    except OSError:
+        pass
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        return False
+
+
+def quick_check(path: Path, busy_timeout: float, *, full: bool = False) -> None:
+    """Open read-only and run SQLite's quick_check, or with `full` its integrity_check,
+    which also compares every index with its table (a few times slower); raise
+    DamagedError on a problem."""
     con = connect(path, read_only=True, busy_timeout=busy_timeout)
     try:
-        rows = con.execute("PRAGMA quick_check").fetchall()
+        rows = con.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchall()
         (application_id,) = con.execute("PRAGMA application_id").fetchone()
     except sqlite3.Error as error:
         raise translate(error, path) from error

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -39,6 +41,7 @@ from aidviewer.store.backup import (
     restore_backup,
     rotate,
 )
+from aidviewer.store.salvage import Salvage, corrupt_name, salvage
 
 from .background import run_in_background, wait_for
 from .dialogs import Notifier
@@ -58,19 +61,26 @@ def kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
+SALVAGE: Literal["salvage"] = "salvage"  # what the damage dialog gives back when salvage is chosen
+
+
 class RestoreDialog(QDialog):
     """The catalogue's backups, newest first, with their date, kind, size and counts."""
 
-    def __init__(self, parent: QWidget | None, name: str, backups: list[Backup]) -> None:
+    def __init__(
+        self, parent: QWidget | None, name: str, backups: list[Backup], intro_text: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("restore_dialog")
         self.setWindowTitle(_tr("Restore from Backup"))
         self.backups = list(reversed(backups))
         intro = QLabel(
-            _tr("Choose the backup of “{name}” to go back to. The catalogue as it is now is"
-                " kept beside the backups, so that nothing is lost.").format(name=name),
+            intro_text
+            or _tr("Choose the backup of “{name}” to go back to. The catalogue as it is now"
+                   " is kept beside the backups, so that nothing is lost.").format(name=name),
             self,
         )  # fmt: skip
+        intro.setObjectName("intro")
         intro.setWordWrap(True)
         intro.setTextFormat(intro.textFormat().PlainText)
         self.table = QTableWidget(len(self.backups), 5, self)
@@ -121,6 +131,58 @@ class RestoreDialog(QDialog):
             dialog.deleteLater()
 
 
+class DamagedDialog(RestoreDialog):
+    """Opening found the catalogue damaged: go back to one of its backups, or salvage what
+    can still be read of it; either way the damaged file is kept beside it."""
+
+    def __init__(
+        self, parent: QWidget | None, name: str, problem: str, backups: list[Backup], kept: str
+    ) -> None:
+        if backups:
+            advice = _tr("Go back to one of its backups, or try to salvage what can still be"
+                         " read of it into a new file.")  # fmt: skip
+        else:
+            advice = _tr("It has no backups to go back to; you can try to salvage what can"
+                         " still be read of it into a new file.")  # fmt: skip
+        kept_text = _tr("Either way, the damaged file is kept beside it as “{kept}”.").format(
+            kept=kept
+        )
+        super().__init__(parent, name, backups, f"{problem}\n\n{advice} {kept_text}")
+        self.setObjectName("damaged_dialog")
+        self.setWindowTitle(_tr("The Catalogue Is Damaged"))
+        self.salvaging = False
+        restore = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        restore.setText(_tr("&Restore Backup"))
+        restore.setEnabled(bool(backups))
+        self.salvage_button = self.buttons.addButton(
+            _tr("Try to &Salvage"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.salvage_button.setObjectName("salvage")
+        self.buttons.clicked.connect(self._clicked)
+        if not backups:
+            self.table.hide()
+            self.salvage_button.setDefault(True)
+            self.resize(520, 200)
+
+    def _clicked(self, button: QAbstractButton) -> None:
+        if button is self.salvage_button:
+            self.salvaging = True
+            self.accept()
+
+    @classmethod
+    def ask_damaged(
+        cls, parent: QWidget | None, name: str, problem: str, backups: list[Backup], kept: str
+    ) -> Backup | Literal["salvage"] | None:
+        """The backup to restore, SALVAGE, or None when the person cancels."""
+        dialog = cls(parent, name, problem, backups, kept)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return SALVAGE if dialog.salvaging else dialog.chosen()
+        finally:
+            dialog.deleteLater()
+
+
 class BackupActions(QObject):
     """`ask_backup` and `now` are what tests replace."""
 
@@ -146,6 +208,9 @@ class BackupActions(QObject):
         self._close = close
         self._reopen = reopen
         self.ask_backup: Callable[[QWidget, str, list[Backup]], Backup | None] = RestoreDialog.ask
+        self.ask_damaged: Callable[
+            [QWidget, str, str, list[Backup], str], Backup | Literal["salvage"] | None
+        ] = DamagedDialog.ask_damaged
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one backup at a time
         self._pending = 0  # backups started and not yet finished
@@ -163,13 +228,31 @@ class BackupActions(QObject):
         backups folder."""
         if not self.settings.automatic_backups() or catalogue.read_only:
             return
+        if self._damaged(catalogue):
+            return
         self._in_background(catalogue.path, self._folder(), AUTO, only_if_due=True)
+
+    def _damaged(self, catalogue: Catalogue) -> bool:
+        """Whether a check found the catalogue damaged: then no backup is made of it (a
+        damaged copy could only push a sound backup out of the rotation), and the status
+        bar says so."""
+        if not catalogue.damaged:
+            return False
+        self.window.statusBar().showMessage(self._not_backed_up(catalogue), 15000)
+        return True
+
+    @staticmethod
+    def _not_backed_up(catalogue: Catalogue) -> str:
+        return _tr("No backup of “{name}” is made while it is damaged; its backups are kept"
+                   " as they are.").format(name=catalogue.path.name)  # fmt: skip
 
     def closing(self, catalogue: Catalogue, changed: bool) -> None:
         """A catalogue is being closed: back it up (on a worker) if it was changed while
         open. The backup reads the file through a connection of its own, so the catalogue
         may be closed at once; `stop` waits for it."""
         if not self.settings.automatic_backups() or catalogue.read_only or not changed:
+            return
+        if self._damaged(catalogue):
             return
         self._in_background(catalogue.path, self._folder(), CLOSE)
 
@@ -217,6 +300,10 @@ class BackupActions(QObject):
         minute) and says where the backup went."""
         catalogue = self._catalogue()
         if catalogue is None:
+            return None
+        if catalogue.damaged:
+            why = f"{catalogue.damaged} {self._not_backed_up(catalogue)}"
+            self.notifier.error(self.window, _tr("No backup was made"), why)
             return None
         self.stop()  # one backup at a time
         path, folder = catalogue.path, self._folder()
@@ -296,6 +383,82 @@ class BackupActions(QObject):
                                      kept=kept.name),
         )  # fmt: skip
 
+    def repair(self, path: Path, problem: str) -> bool:
+        """Opening `path` found it damaged (`problem` says how): offer to put a backup in
+        its place or to salvage it, keeping the damaged file as "<name>.corrupt-<time>"
+        beside it, then open the result. True when a catalogue was opened."""
+        folder = self._folder()
+        try:
+            backups = [b for b in list_backups(path, folder) if b.records is not None]
+        except (CatalogueError, OSError):
+            backups = []  # an unreadable backup folder: salvage is still possible
+        answer = self.ask_damaged(
+            self.window, path.name, problem, backups, corrupt_name(path, self.now()).name
+        )
+        if answer is None:
+            return False
+        current = self._catalogue()
+        if current is not None and current.path.resolve() == path.resolve():
+            self._close()  # the file is replaced: no connection may stay open on it
+        self.stop()  # nor may a backup still be reading it
+        if isinstance(answer, Backup):
+            return self._restore_damaged(path, answer, folder)
+        try:
+            saved = wait_for(
+                lambda: salvage(path, now=self.now()),
+                self.window,
+                _tr("Salvaging “{name}”…").format(name=path.name),
+            )
+        except CatalogueError as error:
+            self.notifier.error(self.window, _tr("Cannot salvage the catalogue"), error.message)
+            return False
+        opened = self._reopen(path)
+        self.notifier.info(self.window, _tr("Catalogue salvaged"), _salvaged(saved))
+        return opened
+
+    def _restore_damaged(self, path: Path, chosen: Backup, folder: Path | None) -> bool:
+        try:
+            kept = wait_for(
+                lambda: restore_backup(
+                    path, chosen.path, folder=folder, kept_as=corrupt_name(path, self.now())
+                ),
+                self.window,
+                _tr("Restoring “{name}”…").format(name=chosen.path.name),
+            )
+        except CatalogueError as error:
+            self.notifier.error(self.window, _tr("Cannot restore the backup"), error.message)
+            return False
+        opened = self._reopen(path)
+        self.notifier.info(
+            self.window,
+            _tr("Backup restored"),
+            _tr("“{name}” is as it was on {when}. The damaged file is kept as “{kept}”.").format(
+                name=path.name, when=chosen.made.strftime("%Y-%m-%d %H:%M"), kept=kept.name
+            ),
+        )
+        return opened
+
     @staticmethod
     def now() -> datetime:
         return datetime.now()
+
+
+def _salvaged(saved: Salvage) -> str:
+    """What a salvage kept, in a few sentences."""
+    kept = _tr("“{name}” now holds what could be read of it: {records} records, {meetings}"
+               " meetings and {notes} notes.").format(
+        name=saved.path.name, records=f"{saved.copied('aid_record'):,}",
+        meetings=f"{saved.copied('meeting'):,}", notes=f"{saved.copied('note'):,}",
+    )  # fmt: skip
+    lost = saved.lost
+    if lost == 0:
+        loss = _tr("Every row could be read.")
+    elif lost is None:
+        loss = _tr("Some rows on damaged pages could not be read: compare it with your latest"
+                   " backup.")  # fmt: skip
+    else:
+        loss = _tr("{n} rows could not be read: compare it with your latest backup.").format(
+            n=f"{lost:,}"
+        )
+    where = _tr("The damaged file is kept as “{kept}”.").format(kept=saved.kept_as.name)
+    return f"{kept} {loss} {where}"

@@ -91,6 +91,10 @@ class HelpActions(QObject):
             progress.deleteLater()
             run.wait()
             self.check_run = None
+            if report is not None:  # a damaged file is not backed up until it is mended
+                catalogue.damaged = "" if report.sound else _tr(
+                    "“{name}” has {n} problems.").format(name=catalogue.path.name,
+                                                          n=len(report.problems))  # fmt: skip
             if report is None:
                 self.notifier.error(self.window, _tr("Cannot check the catalogue"), error)
             elif report.sound:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QW
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.models.formatting import format_eur
-from aidviewer.store import SUFFIX, Catalogue, CatalogueError, RecordQuery, connection
+from aidviewer.store import SUFFIX, Catalogue, CatalogueError, DamagedError, RecordQuery, connection
 
 from .actions import ActionId, make_actions
 from .background import run_in_background, wait_for
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.help = HelpActions(self, settings, self.notifier, lambda: self.catalogue)
         self.backups = BackupActions(
             self, settings, self.notifier, lambda: self.catalogue, self.close_catalogue,
-            self.open_catalogue,
+            lambda path: self.open_catalogue(path, repair=False),
         )  # fmt: skip
         self.action(ActionId.RESTORE).triggered.connect(self.backups.restore)
         self.action(ActionId.BACKUP).triggered.connect(self.backups.backup_now)
@@ -263,9 +263,12 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing --------------------------------------------------------------
 
-    def open_catalogue(self, path: Path | str, read_only: bool = False) -> bool:
+    def open_catalogue(
+        self, path: Path | str, read_only: bool = False, *, repair: bool = True
+    ) -> bool:
         """Open the catalogue at `path` in place of the current one. On failure, say why
-        in one sentence and keep the current catalogue open."""
+        in one sentence and keep the current catalogue open; a damaged one, with `repair`,
+        may be put right from a backup or salvaged first (see `BackupActions.repair`)."""
         path = Path(path)
         timeout = (
             connection.DEFAULT_BUSY_TIMEOUT if self.busy_timeout is None else self.busy_timeout
@@ -279,6 +282,11 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Opening “{name}”…").format(name=path.name),
             )
+        except DamagedError as error:
+            if repair and not read_only and connection.folder_writable(path):
+                return self.backups.repair(path, error.message)
+            self.notifier.error(self, self.tr("Cannot open the catalogue"), error.message)
+            return False
         except CatalogueError as error:
             self.notifier.error(self, self.tr("Cannot open the catalogue"), error.message)
             return False

@@ -353,6 +353,41 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Go back to one of its backups, or try to salvage what can still be read of it into a new file.</source>
+        <translation>Revenez à l’une de ses sauvegardes, ou tentez de sauver ce qui peut encore en être lu dans un nouveau fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>It has no backups to go back to; you can try to salvage what can still be read of it into a new file.</source>
+        <translation>Il n’a aucune sauvegarde à laquelle revenir ; vous pouvez tenter de sauver ce qui peut encore en être lu dans un nouveau fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Either way, the damaged file is kept beside it as “{kept}”.</source>
+        <translation>Dans les deux cas, le fichier endommagé est conservé à côté sous le nom « {kept} ».</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>The Catalogue Is Damaged</source>
+        <translation>Le catalogue est endommagé</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>&amp;Restore Backup</source>
+        <translation>&amp;Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Try to &amp;Salvage</source>
+        <translation>Tenter un &amp;sauvetage</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>No backup of “{name}” is made while it is damaged; its backups are kept as they are.</source>
+        <translation>Aucune sauvegarde de « {name} » n’est faite tant qu’il est endommagé ; ses sauvegardes sont gardées telles quelles.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
         <source>“{name}” is backed up.</source>
         <translation>« {name} » est sauvegardé.</translation>
     </message>
@@ -410,6 +445,51 @@
         <location filename="../../aidviewer/ui/backup_actions.py"/>
         <source>“{name}” is as it was on {when}. The catalogue as it was before is kept as “{kept}”.</source>
         <translation>« {name} » est revenu à son état du {when}. Le catalogue tel qu’il était avant est conservé sous le nom « {kept} ».</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Salvaging “{name}”…</source>
+        <translation>Sauvetage de « {name} »…</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Cannot salvage the catalogue</source>
+        <translation>Impossible de sauver le catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Catalogue salvaged</source>
+        <translation>Catalogue sauvé</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>“{name}” is as it was on {when}. The damaged file is kept as “{kept}”.</source>
+        <translation>« {name} » est tel qu’il était le {when}. Le fichier endommagé est conservé sous le nom « {kept} ».</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>“{name}” now holds what could be read of it: {records} records, {meetings} meetings and {notes} notes.</source>
+        <translation>« {name} » contient désormais ce qui a pu en être lu : {records} fiches, {meetings} réunions et {notes} notes.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Every row could be read.</source>
+        <translation>Toutes les lignes ont pu être lues.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>Some rows on damaged pages could not be read: compare it with your latest backup.</source>
+        <translation>Certaines lignes de pages endommagées n’ont pas pu être lues : comparez-le avec votre dernière sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>{n} rows could not be read: compare it with your latest backup.</source>
+        <translation>{n} lignes n’ont pas pu être lues : comparez-le avec votre dernière sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/backup_actions.py"/>
+        <source>The damaged file is kept as “{kept}”.</source>
+        <translation>Le fichier endommagé est conservé sous le nom « {kept} ».</translation>
     </message>
     <message>
         <source>Backing up</source>
@@ -2219,6 +2299,11 @@
         <location filename="../../aidviewer/ui/help_actions.py"/>
         <source>Checking “{name}”…</source>
         <translation>Vérification de « {name} »…</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/help_actions.py"/>
+        <source>“{name}” has {n} problems.</source>
+        <translation>« {name} » présente {n} problèmes.</translation>
     </message>
     <message>
         <location filename="../../aidviewer/ui/help_actions.py"/>

@@ -144,3 +144,46 @@ def test_restore_needs_a_backup(run: Run, built_path: Path) -> None:
     result = run("restore", built_path)
     assert result.code == 2
     assert "BACKUP" in result.err
+
+
+def _damage_an_index(path: Path) -> None:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    (root,) = con.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'aid_record_by_title'"
+    ).fetchone()
+    (page_size,) = con.execute("PRAGMA page_size").fetchone()
+    con.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x55" * 8)
+
+
+def test_salvage_replaces_a_damaged_catalogue_and_keeps_it(run: Run, built_path: Path) -> None:
+    titles = _titles(built_path)
+    _damage_an_index(built_path)
+    damaged = built_path.read_bytes()
+    assert run("records", built_path).code != 0  # refused as damaged
+
+    result = run("salvage", built_path)
+
+    assert result.code == 0, result
+    (kept,) = built_path.parent.glob("built.aidb.corrupt-*")
+    assert _only_line(result.out) == (
+        f"Salvaged “{built_path}”: 3 records, 2 meetings and 0 notes; every row could be"
+        f" read. The damaged file was kept as “{kept}”."
+    )
+    assert kept.read_bytes() == damaged
+    assert _titles(built_path) == titles
+    assert run("check", built_path).code == 0
+
+
+def test_salvage_of_a_file_that_is_not_a_catalogue_changes_nothing(
+    run: Run, tmp_path: Path
+) -> None:
+    text = tmp_path / "notes.aidb"
+    text.write_text("not a catalogue\n", encoding="utf-8")
+    result = run("salvage", text)
+    assert result.code != 0 and result.out == ""
+    assert "notes.aidb" in result.err and "Traceback" not in result.err
+    assert text.read_text(encoding="utf-8") == "not a catalogue\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.aidb"]

@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.store import Catalogue, CatalogueError, DamagedError, RecordQuery
-from aidviewer.store.backup import list_backups, make_backup, restore_backup
+from aidviewer.store.backup import Backup, list_backups, make_backup, restore_backup
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.settings import Settings
 
@@ -244,16 +244,23 @@ def test_the_window_tells_the_damage_in_one_sentence(
     )  # fmt: skip
     qtbot.addWidget(window)
     window.show()
+    asked: list[tuple[str, str, list[Backup]]] = []
+    window.backups.ask_damaged = lambda parent, name, problem, backups, kept: asked.append(
+        (name, problem, backups)
+    )  # type: ignore[assignment,func-returns-value]  # and Cancel
     assert window.open_catalogue(sample_path)
     assert not window.open_catalogue(bad)
     stamp = made.made.strftime("%Y-%m-%d %H:%M")
-    assert errors == [
+    # Asked whether to restore that backup or salvage the file; Cancel changes nothing.
+    assert [(name, problem, [b.path for b in backups]) for name, problem, backups in asked] == [
         (
-            "Cannot open the catalogue",
+            "bad.aidb",
             f"The catalogue “bad.aidb” is damaged: restore it from a backup (the latest is"
             f" from {stamp}).",
+            [made.path],
         )
     ]
+    assert errors == []
     assert window.catalogue is not None and window.catalogue.path == sample_path
     assert _sha(bad) == damaged
     assert _beside(bad) == ["bad.aidb"]

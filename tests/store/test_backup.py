@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -709,3 +710,30 @@ def test_no_migration_backup_for_a_current_new_or_empty_file(
     assert backup_before_migration(fresh) is None
     assert backup_before_migration(tmp_path / "missing.aidb") is None
     assert not [entry for entry in tmp_path.iterdir() if entry.is_dir()]
+
+
+def test_rotation_removes_what_a_killed_backup_left_once_it_is_stale(sample_path: Path) -> None:
+    """A backup, restore or salvage killed part-way leaves its hidden temporary file; the
+    next rotation removes those untouched for six hours, and nothing else."""
+    folder = sample_path.parent / "sample backups"
+    folder.mkdir()
+    now = datetime(2026, 11, 27, 12, 0)
+    stale = [
+        folder / ".sample backup k3j2l1.aidb.tmp",
+        sample_path.parent / ".sample restore 9xk2a.aidb.tmp",
+        sample_path.parent / ".sample salvage 2kd9a.aidb.tmp-journal",
+    ]
+    recent = folder / ".sample backup busy12.aidb.tmp"  # another window's, being written
+    others = [
+        folder / ".other backup k3j2l1.aidb.tmp",  # another catalogue's
+        sample_path.parent / ".sample notes.txt",
+    ]
+    for file in [*stale, recent, *others]:
+        file.write_bytes(b"partial")
+        old = (now - timedelta(hours=7)).timestamp()
+        os.utime(file, (old, old))
+    fresh = (now - timedelta(minutes=5)).timestamp()
+    os.utime(recent, (fresh, fresh))
+    rotate(sample_path, now=now)
+    assert [file.exists() for file in stale] == [False, False, False]
+    assert recent.exists() and all(file.exists() for file in others)

@@ -89,3 +89,19 @@ def welcomed(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     monkeypatch.setattr(WelcomeDialog, "ask", answer)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def damage_questions(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Opening a damaged catalogue asks whether to restore a backup or salvage it; here it
+    is answered Cancel without a dialog, and each question is listed as (file name, the
+    damage's sentence) for the tests of it."""
+    from aidviewer.ui.backup_actions import DamagedDialog
+
+    asked: list[tuple[str, str]] = []
+
+    def cancel(parent: object, name: str, problem: str, *rest: object) -> None:
+        asked.append((name, problem))
+
+    monkeypatch.setattr(DamagedDialog, "ask_damaged", cancel)
+    return asked

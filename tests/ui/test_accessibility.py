@@ -37,7 +37,7 @@ from aidviewer.reports.render import ReportOptions
 from aidviewer.store import Catalogue, Note, NoteKind
 from aidviewer.store.backup import list_backups, make_backup
 from aidviewer.ui.actions import ActionId
-from aidviewer.ui.backup_actions import RestoreDialog
+from aidviewer.ui.backup_actions import DamagedDialog, RestoreDialog
 from aidviewer.ui.bulk_edit_dialog import BulkEditDialog
 from aidviewer.ui.conflict_dialog import ConflictDialog
 from aidviewer.ui.dialogs import Notifier
@@ -153,8 +153,16 @@ def _restore(path: Path) -> QWidget:
     return RestoreDialog(None, path.name, list_backups(path))
 
 
+def _damaged(path: Path) -> QWidget:
+    """Opening a damaged catalogue that has a backup."""
+    make_backup(path)
+    problem = f"The catalogue “{path.name}” is damaged: restore it from a backup."
+    return DamagedDialog(None, path.name, problem, list_backups(path), f"{path.name}.corrupt-1")
+
+
 @pytest.mark.parametrize(
-    "make", ["preferences", "export", "import", "shortcuts", "restore", *_ON_THE_CATALOGUE]
+    "make",
+    ["preferences", "export", "import", "shortcuts", "restore", "damaged", *_ON_THE_CATALOGUE],
 )
 def test_the_dialogs_name_every_control(
     qtbot: QtBot,
@@ -183,6 +191,8 @@ def test_the_dialogs_name_every_control(
         dialog = ShortcutsDialog(None, make_window().findChildren(QAction))
     elif make == "restore":
         dialog = _restore(sample_path)
+    elif make == "damaged":
+        dialog = _damaged(sample_path)
     else:
         table = tmp_path / "pledges.csv"
         table.write_text("Title;Donor\nTents;Norway\n", encoding="utf-8")

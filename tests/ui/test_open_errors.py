@@ -25,6 +25,7 @@ CASES: dict[str, tuple[Callable[[Path, Path], None], str]] = {
     "another program's database": (bad_files.foreign_sqlite, "database of another program"),
     "newer version": (bad_files.newer_version, "newer version of aidviewer"),
 }
+DAMAGED = ("header only", "truncated")  # an aidviewer catalogue, damaged
 
 
 def _assert_one_sentence(message: str) -> None:
@@ -52,6 +53,7 @@ def test_bad_file_is_refused_and_untouched(
     notifier: FakeNotifier,
     sample_path: Path,
     tmp_path: Path,
+    damage_questions: list[tuple[str, str]],
 ) -> None:
     make, phrase = CASES[case]
     folder = tmp_path / "bad"
@@ -65,9 +67,14 @@ def test_bad_file_is_refused_and_untouched(
     files.open_answers.append(bad)
     window.action(ActionId.OPEN).trigger()
 
-    assert len(notifier.errors) == 1
-    title, message = notifier.errors[0]
-    assert title == "Cannot open the catalogue"
+    if case in DAMAGED:  # the person may restore a backup or salvage it; here, Cancel
+        assert notifier.errors == []
+        ((name, message),) = damage_questions
+        assert name == "bad.aidb"
+    else:
+        assert damage_questions == []
+        ((title, message),) = notifier.errors
+        assert title == "Cannot open the catalogue"
     assert phrase in message
     _assert_one_sentence(message)
     _assert_still_showing_sample(window)
