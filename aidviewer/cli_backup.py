@@ -113,13 +113,14 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_salvage(args: argparse.Namespace) -> int:
     saved = salvage(Path(args.file))
-    lost = saved.lost
+    kinds = {"aid_record": "records", "meeting": "meetings", "note": "notes"}
+    kept = ", ".join(f"{saved.kept(table)} {name}" for table, name in kinds.items())
+    if saved.whole:
+        loss = "every row could be read"
+    else:
+        missing = [f"{_count(saved.missing(table))} {name}" for table, name in kinds.items()]
+        loss = "not every row could be read (missing: " + ", ".join(missing) + ")"
     print(
-        f"Salvaged “{saved.path}”: {saved.copied('aid_record')} records,"
-        f" {saved.copied('meeting')} meetings and {saved.copied('note')} notes"
-        + ("; every row could be read" if lost == 0 else "")
-        + ("; some rows on damaged pages could not be read" if lost is None else "")
-        + (f"; {lost} rows could not be read" if lost else "")
-        + f". The damaged file was kept as “{saved.kept_as}”."
+        f"Salvaged “{saved.path}”: {kept}; {loss}. The damaged file was kept as “{saved.kept_as}”."
     )
     return 0

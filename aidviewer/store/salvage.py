@@ -44,12 +44,12 @@ _JOURNALS = ("-journal", "-wal")
 
 @dataclass(frozen=True)
 class TableSalvage:
-    """One table: the rows copied, and how many its damaged file could count (None when
-    even counting failed)."""
+    """One table: how many rows its damaged file could count (None when even counting
+    failed), and how many the salvaged file holds."""
 
     table: str
-    copied: int
     found: int | None
+    kept: int
 
 
 @dataclass(frozen=True)
@@ -63,16 +63,19 @@ class Salvage:
     unlinked: int  # links to rows that could not be read, cleared
     dropped: int  # rows removed because a link they require led nowhere
 
-    def copied(self, table: str) -> int:
-        return next((t.copied for t in self.tables if t.table == table), 0)
+    def kept(self, table: str) -> int:
+        return next((t.kept for t in self.tables if t.table == table), 0)
+
+    def missing(self, table: str) -> int | None:
+        """The rows of `table` the damaged file counted that the salvaged one lacks (None
+        when they could not be counted)."""
+        found = next((t.found for t in self.tables if t.table == table), 0)
+        return None if found is None else max(0, found - self.kept(table))
 
     @property
-    def lost(self) -> int | None:
-        """Rows the damaged file counted but that could not be copied (None when some
-        table could not even be counted)."""
-        if any(t.found is None for t in self.tables):
-            return None
-        return sum(max(0, (t.found or 0) - t.copied) for t in self.tables) + self.dropped
+    def whole(self) -> bool:
+        """Whether every row of every table was counted and kept, every link with it."""
+        return self.unlinked == 0 and all(t.found == t.kept for t in self.tables)
 
 
 def corrupt_name(path: Path, now: datetime | None = None) -> Path:
@@ -167,6 +170,15 @@ def _count(source: sqlite3.Connection, table: str) -> int | None:
         return int(source.execute(f'SELECT count(*) FROM "{table}" NOT INDEXED').fetchone()[0])
     except sqlite3.Error:
         return None
+
+
+def _tallied(source: sqlite3.Connection) -> int | None:
+    """The number of records the file's tally holds, where counting them failed."""
+    try:
+        row = source.execute("SELECT rows FROM tally WHERE name = 'aid_record'").fetchone()
+    except sqlite3.Error:
+        return None
+    return int(row[0]) if row else None
 
 
 def _read(
@@ -309,7 +321,7 @@ def salvage(path: str | os.PathLike[str], *, now: datetime | None = None) -> Sal
         temp = _temp_beside(path.parent, path.stem, "salvage")
         os.chmod(temp, os.stat(path).st_mode & 0o777)
         tables, unlinked, dropped = _fill(path, temp, version)
-        if not any(t.copied for t in tables):
+        if not any(t.kept for t in tables):
             raise DamagedError(
                 f"Nothing of “{path.name}” could be read: restore it from a backup. It was"
                 " left as it was.",
@@ -355,14 +367,18 @@ def _fill(path: Path, temp: Path, version: int) -> tuple[tuple[TableSalvage, ...
             source.text_factory = lambda data: data.decode("utf-8", "replace")
         target.execute("PRAGMA foreign_keys = OFF")  # links are mended after the copy
         target.execute("BEGIN IMMEDIATE")
-        tables = []
+        found: dict[str, int | None] = {}
         for table, columns, rowid in _tables(target):
-            if source is None:
-                tables.append(TableSalvage(table, 0, None))
-                continue
-            found = _count(source, table)
-            tables.append(TableSalvage(table, _copy(source, target, table, columns, rowid), found))
+            found[table] = None if source is None else _count(source, table)
+            if source is not None:
+                _copy(source, target, table, columns, rowid)
+        if source is not None and found.get("aid_record") is None and version >= 3:
+            found["aid_record"] = _tallied(source)
         unlinked, dropped = _mend_links(target)
+        tables = tuple(
+            TableSalvage(table, counted, _count(target, table) or 0)
+            for table, counted in found.items()
+        )
         _remake(target, version)
         target.execute("COMMIT")
         target.execute("PRAGMA foreign_keys = ON")
@@ -387,4 +403,4 @@ def _fill(path: Path, temp: Path, version: int) -> tuple[tuple[TableSalvage, ...
         target.close()
         if source is not None:
             source.close()
-    return tuple(tables), unlinked, dropped
+    return tables, unlinked, dropped

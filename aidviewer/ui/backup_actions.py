@@ -11,6 +11,7 @@ before a catalogue is updated to a newer version is never removed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -61,6 +62,8 @@ def kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
+# The advice that ends the store's damage sentences, which the damage dialog replaces.
+_ADVICE = re.compile(r":? restore it from a backup(?: \(the latest is from [^)]*\))?\.$")
 SALVAGE: Literal["salvage"] = "salvage"  # what the damage dialog gives back when salvage is chosen
 
 
@@ -147,6 +150,7 @@ class DamagedDialog(RestoreDialog):
         kept_text = _tr("Either way, the damaged file is kept beside it as “{kept}”.").format(
             kept=kept
         )
+        problem = _ADVICE.sub(".", problem)  # what can be done is said below, with buttons
         super().__init__(parent, name, backups, f"{problem}\n\n{advice} {kept_text}")
         self.setObjectName("damaged_dialog")
         self.setWindowTitle(_tr("The Catalogue Is Damaged"))
@@ -447,18 +451,20 @@ def _salvaged(saved: Salvage) -> str:
     """What a salvage kept, in a few sentences."""
     kept = _tr("“{name}” now holds what could be read of it: {records} records, {meetings}"
                " meetings and {notes} notes.").format(
-        name=saved.path.name, records=f"{saved.copied('aid_record'):,}",
-        meetings=f"{saved.copied('meeting'):,}", notes=f"{saved.copied('note'):,}",
+        name=saved.path.name, records=f"{saved.kept('aid_record'):,}",
+        meetings=f"{saved.kept('meeting'):,}", notes=f"{saved.kept('note'):,}",
     )  # fmt: skip
-    lost = saved.lost
-    if lost == 0:
+    missing = [saved.missing(table) for table in ("aid_record", "meeting", "note")]
+    if saved.whole:
         loss = _tr("Every row could be read.")
-    elif lost is None:
+    elif None in missing or not any(missing):
         loss = _tr("Some rows on damaged pages could not be read: compare it with your latest"
                    " backup.")  # fmt: skip
     else:
-        loss = _tr("{n} rows could not be read: compare it with your latest backup.").format(
-            n=f"{lost:,}"
-        )
+        records, meetings, notes = (f"{n:,}" for n in missing)
+        loss = _tr("{records} records, {meetings} meetings and {notes} notes could not be read:"
+                   " compare it with your latest backup.").format(
+            records=records, meetings=meetings, notes=notes
+        )  # fmt: skip
     where = _tr("The damaged file is kept as “{kept}”.").format(kept=saved.kept_as.name)
     return f"{kept} {loss} {where}"

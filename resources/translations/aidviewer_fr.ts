@@ -483,13 +483,17 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/backup_actions.py"/>
-        <source>{n} rows could not be read: compare it with your latest backup.</source>
-        <translation>{n} lignes n’ont pas pu être lues : comparez-le avec votre dernière sauvegarde.</translation>
+        <source>{records} records, {meetings} meetings and {notes} notes could not be read: compare it with your latest backup.</source>
+        <translation>{records} fiches, {meetings} réunions et {notes} notes n’ont pas pu être lues : comparez-le avec votre dernière sauvegarde.</translation>
     </message>
     <message>
         <location filename="../../aidviewer/ui/backup_actions.py"/>
         <source>The damaged file is kept as “{kept}”.</source>
         <translation>Le fichier endommagé est conservé sous le nom « {kept} ».</translation>
+    </message>
+    <message>
+        <source>{n} rows could not be read: compare it with your latest backup.</source>
+        <translation type="vanished">{n} lignes n’ont pas pu être lues : comparez-le avec votre dernière sauvegarde.</translation>
     </message>
     <message>
         <source>Backing up</source>

@@ -169,8 +169,8 @@ def test_salvage_replaces_a_damaged_catalogue_and_keeps_it(run: Run, built_path:
     assert result.code == 0, result
     (kept,) = built_path.parent.glob("built.aidb.corrupt-*")
     assert _only_line(result.out) == (
-        f"Salvaged “{built_path}”: 3 records, 2 meetings and 0 notes; every row could be"
-        f" read. The damaged file was kept as “{kept}”."
+        f"Salvaged “{built_path}”: 3 records, 2 meetings, 0 notes; every row could be read."
+        f" The damaged file was kept as “{kept}”."
     )
     assert kept.read_bytes() == damaged
     assert _titles(built_path) == titles

@@ -18,6 +18,7 @@ from window_helpers import FakeNotifier, WindowFactory
 
 from aidviewer.store import Catalogue, RecordQuery
 from aidviewer.store.backup import Backup, list_backups, make_backup
+from aidviewer.store.salvage import Salvage, TableSalvage
 from aidviewer.ui import backup_actions
 from aidviewer.ui.backup_actions import SALVAGE, DamagedDialog
 from aidviewer.ui.main_window import MainWindow
@@ -153,7 +154,8 @@ def test_the_dialog_shows_the_problem_as_text_and_offers_salvage_without_backups
     qtbot.addWidget(dialog)
     intro = dialog.findChild(QLabel, "intro")
     assert intro.textFormat() == intro.textFormat().PlainText
-    assert intro.text().startswith(problem)
+    # The store's advice is left out: the dialog says what can be done, with its buttons.
+    assert intro.text().startswith("The catalogue “<b>x</b>.aidb” is damaged.\n\nIt has no backups")
     assert "“<b>x</b>.aidb.corrupt-1”" in intro.text()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert dialog.salvage_button.isDefault()
@@ -225,3 +227,35 @@ def test_no_backup_is_made_of_a_catalogue_found_damaged(
     window.backups.stop()
     assert copies == [sample_path]
     assert "is made while it is damaged" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    ("found", "kept", "says"),
+    [
+        ((5000, 300, 5000), (5000, 300, 5000), "Every row could be read."),
+        (
+            (5000, 300, 5000),
+            (4984, 300, 4991),
+            "16 records, 0 meetings and 9 notes could not be read: compare it with your"
+            " latest backup.",
+        ),
+        (
+            (None, 300, 5000),
+            (4984, 300, 5000),
+            "Some rows on damaged pages could not be read: compare it with your latest backup.",
+        ),
+    ],
+)
+def test_the_salvage_message_says_what_was_lost(
+    found: tuple[int | None, ...], kept: tuple[int, ...], says: str
+) -> None:
+    tables = tuple(
+        TableSalvage(table, counted, held)
+        for table, counted, held in zip(("aid_record", "meeting", "note"), found, kept, strict=True)
+    )
+    saved = Salvage(Path("/x/Aid.aidb"), Path(f"/x/{KEPT}"), tables, unlinked=0, dropped=0)
+    message = backup_actions._salvaged(saved)
+    assert message == (
+        f"“Aid.aidb” now holds what could be read of it: {kept[0]:,} records, {kept[1]:,}"
+        f" meetings and {kept[2]:,} notes. {says} The damaged file is kept as “{KEPT}”."
+    )
