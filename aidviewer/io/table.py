@@ -49,6 +49,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
+import time
 import warnings
 import zipfile
 from collections import deque
@@ -100,6 +101,27 @@ MAX_RECORD_CHARS = 1 << 20  # a row, all its lines together
 MAX_LINE_CHARS = 1 << 22  # a physical line; longer ones are dropped while read
 PREVIEW_ROWS = 20
 PROGRESS_ROWS = 2_000  # going_on is called at least this often
+# … and at least this often in seconds, however slowly the rows are taken (an import
+# saves each batch of them before asking for more): the clock is read every 100 rows.
+PROGRESS_SECONDS = 0.25
+
+
+class _Pace:
+    """When to call going_on: every PROGRESS_ROWS rows, or once PROGRESS_SECONDS have
+    passed since the last call."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+
+    def due(self, count: int) -> bool:
+        if count % PROGRESS_ROWS and (
+            count % 100 or time.monotonic() - self.last < PROGRESS_SECONDS
+        ):
+            return False
+        self.last = time.monotonic()
+        return True
+
+
 _CHUNK_BYTES = 1 << 20
 _PROBE_BYTES = 1 << 20
 _SAMPLE_LINES = 100
@@ -788,7 +810,8 @@ def read_table(
     (`match_headers`). `kind` ("csv" or "xlsx") defaults to the file's extension;
     `encoding`, `delimiter` and `decimal_comma` default to what `sniff_csv` finds;
     `sheet` to the first sheet.
-    `going_on(bytes read, bytes in all)` is called at least every PROGRESS_ROWS rows;
+    `going_on(bytes read, bytes in all)` is called at least every PROGRESS_ROWS rows, and
+    every PROGRESS_SECONDS however slowly the rows are taken;
     when it returns False, ImportCancelledError is raised. BadFileError (from the first
     `next`) refuses the file as a whole.
     """
@@ -847,8 +870,9 @@ def _read_csv(
             headers, mapping, encoding=encoding, decimal_comma=decimal_comma, strict_width=True
         )
         rows = 0
+        pace = _Pace()
         for count, record in enumerate(records, 1):
-            if count % PROGRESS_ROWS == 0:
+            if pace.due(count):
                 _report(going_on, progress.read, total)
             if isinstance(record, Skipped):
                 yield record
@@ -1015,8 +1039,9 @@ def _read_xlsx(
             headers, mapping, encoding="utf-8", decimal_comma=False, strict_width=False
         )
         rows = 0
+        pace = _Pace()
         for count, (number, cells) in enumerate(sheet.rows, 1):
-            if count % PROGRESS_ROWS == 0:
+            if pace.due(count):
                 done = total * number // max(sheet.estimated_rows, number)
                 _report(going_on, min(done, total), total)
             event = reader.xlsx_event(number, cells[: len(headers)])

@@ -4,11 +4,13 @@ a file too large is refused before it is read."""
 
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from figures import Figures
 
 from aidviewer.io.items import BadFileError, Item, Skipped
 from aidviewer.io.table import (
@@ -112,7 +114,9 @@ def _t22_file(path: Path) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]
     return good, bad
 
 
-def test_bad_rows_are_reported_at_their_lines_and_the_good_ones_read(tmp_path: Path) -> None:
+def test_bad_rows_are_reported_at_their_lines_and_the_good_ones_read(
+    tmp_path: Path, figures: Figures
+) -> None:
     path = tmp_path / "t22.csv"
     good, bad = _t22_file(path)
     assert len(good) == 9_000 and len(bad) == 1_000
@@ -121,6 +125,16 @@ def test_bad_rows_are_reported_at_their_lines_and_the_good_ones_read(tmp_path: P
     events = list(read_table(path))
     items = [event for event in events if isinstance(event, Item)]
     skipped = [event for event in events if isinstance(event, Skipped)]
+    at_their_line = [e for e, (line, _) in zip(skipped, bad, strict=False) if e.line == line]
+    with_reason = [
+        e for e, (_, kind) in zip(skipped, bad, strict=False) if REASONS[kind] in e.reason
+    ]
+    figures.add("rows / bad rows in the file", f"{len(good) + len(bad):,} / {len(bad):,}")
+    figures.add("bad rows reported at their start line", f"{len(at_their_line):,}")
+    figures.add("bad rows reported with their reason", f"{len(with_reason):,}")
+    in_place = [i for i, row in zip(items, good, strict=False) if (i.line, i.ref) == row]
+    figures.add("good rows read, at their line", f"{len(in_place):,}")
+
     assert len(events) == 10_000
     assert [(item.line, item.ref) for item in items] == good
     assert [event.line for event in skipped] == [line for line, _ in bad]
@@ -224,12 +238,28 @@ def test_a_line_too_long_to_hold_is_dropped_while_read(tmp_path: Path) -> None:
     assert "longer than" in events[1].reason  # type: ignore[union-attr]
 
 
-def test_a_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path: Path) -> None:
+def _bytes_read() -> int:
+    """What this process has read from files so far (Linux's count of it)."""
+    with open("/proc/self/io", encoding="ascii") as io:
+        return next(int(line.split()[1]) for line in io if line.startswith("rchar:"))
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/io"), reason="reads Linux's /proc")
+@pytest.mark.parametrize("size", [MAX_FILE_BYTES + 1, 2 << 30], ids=["cap+1", "2GiB"])
+def test_a_file_over_the_size_cap_is_refused_before_it_is_read(
+    tmp_path: Path, size: int, figures: Figures
+) -> None:
     path = tmp_path / "sparse.csv"
     with open(path, "wb") as handle:
         handle.write(b"Title\r\n")
-        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no gigabyte is written
+        handle.truncate(size)  # sparse: no gigabyte is written
+    before = _bytes_read()
     with pytest.raises(BadFileError, match="GiB"):
         next(read_table(path))
     with pytest.raises(BadFileError, match="GiB"):
         sniff_csv(path)
+    read = _bytes_read() - before
+    figures.add("file size (bytes)", f"{path.stat().st_size:,}")
+    figures.add("bytes read before both refusals", f"{read:,}")
+    # Reading the file would read its first megabyte at least (to guess its encoding).
+    assert read < 64 * 1024

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from figures import Figures
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from pytestqt.modeltest import ModelTester
@@ -120,6 +121,33 @@ def test_tooltips_show_markup_as_text(small_catalogue: Catalogue) -> None:
     assert "<img" not in tooltip and "<b>" not in tooltip
     assert _text_of(tooltip) == hostile
     assert model.index(4, Column.TITLE).data() == hostile
+
+
+def test_hostile_titles_are_shown_as_text(
+    small_catalogue: Catalogue, hostile_notes: list[str], figures: Figures
+) -> None:
+    """T27's hostile texts as titles: each cell and tooltip shows the very characters."""
+    for body in hostile_notes:
+        small_catalogue.add_record(AidRecord(title=body))
+    model = RecordTableModel()
+    model.set_catalogue(small_catalogue)
+    cells: dict[str, str] = {}  # title shown -> its tooltip
+    for row in range(model.rowCount()):
+        index = model.index(row, Column.TITLE)
+        cells[index.data()] = index.data(Qt.ItemDataRole.ToolTipRole)
+    in_cells = [body for body in hostile_notes if body in cells]
+    in_tips = [body for body in in_cells if _text_of(cells[body]) == body]
+    # Inside the tooltip's one paragraph, every "<" of the title is escaped.
+    inner = {
+        body: cells[body][cells[body].index(">") + 1 : cells[body].rindex("<")] for body in in_cells
+    }
+    raw_markup = [body for body in in_cells if "<" in inner[body]]
+    figures.add("hostile titles", len(hostile_notes))
+    figures.add("shown as typed in their cells", len(in_cells))
+    figures.add("shown as typed in their tooltips", len(in_tips))
+    figures.add("tooltips holding raw markup", len(raw_markup))
+    assert in_cells == in_tips == hostile_notes
+    assert raw_markup == []
 
 
 def test_numbers_are_right_aligned(small_catalogue: Catalogue) -> None:

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from figures import Figures
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from aidviewer.printing import QtFormats, write_pdf
 from aidviewer.printing.build import describe_scope, make_report
 from aidviewer.reports.content import CancelledError, ReportKind, Scope
-from aidviewer.reports.render import ReportOptions
+from aidviewer.reports.render import TEXT_LIMIT, ReportOptions
 from aidviewer.store import AidRecord, Catalogue, Meeting, Money, Note, RecordQuery
 
 PdfPages = Callable[..., list[str]]
@@ -156,29 +157,29 @@ def test_the_page_size_is_the_one_chosen(
     assert re.search(rf"Page size:\s+{re.escape(points)}", info), info
 
 
-MARKUP = [
-    "<b>x</b>",
-    '<img src="file:///tmp/aidviewer-canary.png">',
-    '<img src="/etc/hostname">',
-    '<a href="file:///etc/passwd">passwd</a>',
-    "<style>body{display:none}</style>",
-    "&lt;entity",
-    "\u202eright-to-left override",
-]
+def _bare(text: str) -> str:
+    """`text` without its white space: a long word the page wraps still reads whole."""
+    return "".join(text.split())
 
 
 def test_markup_in_user_text_is_printed_as_text_and_nothing_is_loaded(
-    qapp: object, sample_path: Path, tmp_path: Path, pdf_pages: PdfPages
+    qapp: object,
+    sample_path: Path,
+    tmp_path: Path,
+    pdf_pages: PdfPages,
+    hostile_notes: list[str],
+    figures: Figures,
 ) -> None:
-    """T27: titles, notes and minutes with markup print literally; the document asks for
-    no image, style sheet or page."""
+    """T27: titles, notes and minutes with markup print literally (a note too long for
+    the page cut, with a mark); the documents ask for no image, style sheet or page."""
+    short = [body for body in hostile_notes if len(body) <= 200]
     with Catalogue.open(sample_path) as catalogue:
         record = catalogue.record(NASAMS)
-        catalogue.update_record(dataclasses.replace(record, title=MARKUP[0] + MARKUP[1]))
-        for body in MARKUP:
+        catalogue.update_record(dataclasses.replace(record, title=short[0] + short[1]))
+        for body in hostile_notes:
             catalogue.add_note(Note(record_id=NASAMS, body=body, author="Rasa"))
         meeting = catalogue.meeting(1)
-        catalogue.update_meeting(dataclasses.replace(meeting, minutes="\n".join(MARKUP)))
+        catalogue.update_meeting(dataclasses.replace(meeting, minutes="\n".join(short)))
         reports = {
             kind: _report(catalogue, kind, scope, landscape=kind is ReportKind.LIST)
             for kind, scope in (
@@ -187,14 +188,37 @@ def test_markup_in_user_text_is_printed_as_text_and_nothing_is_loaded(
                 (ReportKind.LIST, Scope()),
             )
         }
-        for kind, document in reports.items():
-            text = " ".join(" ".join(pdf_pages(_pdf(tmp_path, document, f"{kind}.pdf"))).split())
-            plain = document.text()  # type: ignore[attr-defined]
-            assert "<img src=" in text and "<img src=" in plain, kind
-            assert document.requested() == [], kind  # type: ignore[attr-defined]
-        sheet = " ".join(" ".join(pdf_pages(tmp_path / "sheet.pdf")).split())
-        for body in MARKUP[:-1]:
-            assert body in sheet, body
+    requested: list[str] = []
+    for kind, document in reports.items():
+        text = " ".join(" ".join(pdf_pages(_pdf(tmp_path, document, f"{kind}.pdf"))).split())
+        plain = document.text()  # type: ignore[attr-defined]
+        assert "<img src=" in text and "<img src=" in plain, kind
+        requested += document.requested()  # type: ignore[attr-defined]
+    # The sheet holds every note: each as typed, or its first TEXT_LIMIT characters and
+    # a mark. In the PDF each starts as typed (a long one runs over pages, between their
+    # headers and footers); pdftotext gives a right-to-left override's run in the order
+    # it is seen, reversed.
+    sheet = reports[ReportKind.SHEET].text()  # type: ignore[attr-defined]
+    pages = _bare(" ".join(pdf_pages(tmp_path / f"{ReportKind.SHEET}.pdf")))
+    kept = [body[:TEXT_LIMIT] for body in hostile_notes]
+    in_text = [body for body in kept if body in sheet]
+    in_pdf = [
+        body
+        for body in kept
+        if _bare(body[:200]) in pages or _bare(body.replace("\u202e", ""))[::-1] in pages
+    ]
+    cut = sum(len(body) > TEXT_LIMIT for body in hostile_notes)
+    marks = (sheet.count("more characters]"), pages.count(_bare("more characters]")))
+    figures.add("hostile note bodies", len(hostile_notes))
+    figures.add("in the report's text, as typed or cut with a mark", len(in_text))
+    figures.add("printed as text in the PDF (their first 200 characters)", len(in_pdf))
+    figures.add("cut with a mark (text, PDF)", f"{marks[0]}, {marks[1]}")
+    figures.add("resource requests seen", len(requested))
+
+    assert in_text == kept
+    assert in_pdf == kept
+    assert marks == (cut, cut) and cut > 0
+    assert requested == []
 
 
 def test_a_megabyte_note_is_cut_with_a_mark(

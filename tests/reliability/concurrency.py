@@ -38,11 +38,11 @@ SCRIPT = Path(__file__)
 
 
 class Child:
-    """One other process running this script with `args`."""
+    """One other process running this script with `args`, or the given `command`."""
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: object, command: list[str] | None = None) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, str(SCRIPT), *(str(arg) for arg in args)],
+            command or [sys.executable, str(SCRIPT), *(str(arg) for arg in args)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -41,12 +41,12 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 import pytest
+from figures import Figures, scale
 
 from aidviewer import faults
 from aidviewer.store import Catalogue, Note, connection, schema
 from aidviewer.store.backup import MIGRATION, list_backups, make_backup
 
-from .conftest import Figures, scale
 from .oracle import Dump, changed_tables, dump, sound
 
 DRIVER = Path(__file__).with_name("driver.py")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from figures import Figures, scale
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -33,7 +34,6 @@ from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.note_dialog import NoteDialog
 from aidviewer.ui.record_form import RecordForm
 
-from .conftest import Figures, scale
 from .namespaces import TMPFS_REASON, can_mount_tmpfs, run_on_tmpfs
 from .oracle import changed_tables, dump, sound
 from .stand_ins import FormDriver, RecordingNotifier, build_window, one_sentence

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from figures import Figures
 
-from .conftest import Figures
 from .namespaces import child_env
 from .stand_ins import one_sentence
 

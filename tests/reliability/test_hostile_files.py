@@ -18,12 +18,12 @@ from pathlib import Path
 
 import bad_files as bad
 import pytest
+from figures import Figures
 
 from aidviewer.cli import main as cli
 from aidviewer.store import Catalogue, CatalogueError, DamagedError
 
 from . import hostile_files as hostile
-from .conftest import Figures
 from .stand_ins import one_sentence
 
 # case: (maker, phrase in every refusal)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from figures import Figures
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 from ui.window_helpers import FakeNotifier
@@ -38,7 +39,6 @@ from aidviewer.ui.actions import ActionId
 from aidviewer.ui.main_window import MainWindow
 
 from .concurrency import Holder
-from .conftest import Figures
 from .oracle import Dump, changed_tables, dump, sound
 from .windows import QT_LOG_IGNORE, FormAnswers, WindowOn, notifier, window_on
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import bad_files as bad
 import pytest
+from figures import Figures
 
 from aidviewer import faults
 from aidviewer.faults import InjectedFaultError
@@ -25,7 +26,6 @@ from aidviewer.store import APPLICATION_ID, SCHEMA_VERSION, Catalogue, Catalogue
 from aidviewer.store import schema as schema_module
 from aidviewer.store.backup import MIGRATION, list_backups
 
-from .conftest import Figures
 from .oracle import Dump, changed_tables, dump, sound
 
 META = "1, '2023-11-10T08:00:00.000Z', '2023-11-10T08:00:00.000Z', 'v1'"

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from figures import Figures, scale
 
 from aidviewer.store import AidRecord, Catalogue
 
 from .concurrency import Child
-from .conftest import Figures, scale
 from .oracle import changed_tables, dump, sound
 
 pytestmark = pytest.mark.slow

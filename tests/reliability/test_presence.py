@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from figures import Figures
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -33,7 +34,6 @@ from aidviewer.store.backup import make_backup, restore_backup
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.settings import Settings
 
-from .conftest import Figures
 from .oracle import dump, sound
 
 HOST = socket.gethostname()

@@ -25,8 +25,8 @@ from typing import Any
 
 import bad_files as bad
 import pytest
+from figures import Figures
 
-from .conftest import Figures
 from .namespaces import child_env
 from .read_only_window import EDITING, READING
 from .stand_ins import one_sentence

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from figures import Figures, scale
 
 from aidviewer.printing.build import prepare_report
 from aidviewer.printing.document import write_pdf
@@ -24,7 +25,6 @@ from aidviewer.reports.render import ReportOptions
 from aidviewer.store import AidRecord, Catalogue, Money, RecordSummary
 
 from .concurrency import Child, saver_title
-from .conftest import Figures, scale
 from .oracle import changed_tables, dump, sound
 
 pytestmark = pytest.mark.slow

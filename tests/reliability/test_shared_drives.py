@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from figures import Figures
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -21,7 +22,6 @@ from aidviewer.store import Catalogue, RecordQuery, mounts
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.settings import Settings
 
-from .conftest import Figures
 from .oracle import changed_tables, dump, sound
 
 SEARCH = ("search_index", "search_index_content")  # the full-text index of the titles

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import pytest
+from figures import Figures
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -34,7 +35,6 @@ from aidviewer.store.backup import Backup, list_backups, make_backup, restore_ba
 from aidviewer.ui.main_window import MainWindow
 from aidviewer.ui.settings import Settings
 
-from .conftest import Figures
 from .oracle import changed_tables, dump, sound
 
 REFUSED = "“sample.aidb” was replaced or moved by another program: reopen it. Nothing was saved."

@@ -1,11 +1,15 @@
-"""Schema creation, connection settings and migrations keyed on PRAGMA user_version."""
+"""Schema creation, connection settings (T26 of RELIABILITY.md) and migrations keyed on
+PRAGMA user_version."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from figures import Figures
 
 from aidviewer.store import (
     APPLICATION_ID,
@@ -13,8 +17,10 @@ from aidviewer.store import (
     Catalogue,
     CatalogueError,
     MigrationError,
+    connection,
 )
 from aidviewer.store import schema as schema_module
+from aidviewer.store.backup import make_backup
 
 TABLES = {
     "organisation", "organisation_alias", "person", "category", "tag", "source", "aid_record",
@@ -47,31 +53,128 @@ def test_every_editable_table_carries_a_version(empty_path: Path) -> None:
     con.close()
 
 
-def test_connection_is_hardened(empty_path: Path) -> None:
-    catalogue = Catalogue.open(empty_path)
-    con = catalogue._con  # the settings are a property of the live connection
-    pragmas = {
-        name: con.execute(f"PRAGMA {name}").fetchone()[0]
-        for name in (
-            "trusted_schema",
-            "foreign_keys",
-            "cell_size_check",
-            "mmap_size",
-            "busy_timeout",
-            "journal_mode",
-            "synchronous",
-        )
-    }
-    catalogue.close()
-    assert pragmas == {
-        "trusted_schema": 0,
-        "foreign_keys": 1,
-        "cell_size_check": 1,
-        "mmap_size": 0,
-        "busy_timeout": 5000,
-        "journal_mode": "delete",
-        "synchronous": 2,
-    }
+HARDENED = {
+    "trusted_schema": 0,
+    "foreign_keys": 1,
+    "cell_size_check": 1,
+    "mmap_size": 0,
+    "journal_mode": "delete",
+    "synchronous": 2,  # FULL: the catalogue is never in WAL mode
+}
+DEFENSIVE = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)  # Python >= 3.12
+
+
+@dataclass(frozen=True)
+class Made:
+    """A connection the factory returned, and its settings as it returned it."""
+
+    path: Path
+    read_only: bool
+    busy_timeout: float  # as asked, in seconds
+    existing: bool  # the file had content (a new one is made ours by its first migration)
+    settings: dict[str, object]
+    defensive: bool | None  # None before Python 3.12
+
+    @property
+    def hardened(self) -> bool:
+        return HARDENED.items() <= self.settings.items()
+
+
+def _made(con: sqlite3.Connection, path: Path, read_only: bool, timeout: float) -> Made:
+    names = [*HARDENED, "busy_timeout", "application_id"]
+    return Made(
+        path=Path(path),
+        read_only=read_only,
+        busy_timeout=timeout,
+        existing=os.path.getsize(path) > 0,
+        settings={name: con.execute(f"PRAGMA {name}").fetchone()[0] for name in names},
+        defensive=con.getconfig(DEFENSIVE) if DEFENSIVE is not None else None,  # type: ignore[attr-defined]
+    )
+
+
+def test_every_connection_is_hardened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, figures: Figures
+) -> None:
+    """T26: each connection the factory returns while a catalogue is made, opened for
+    writing and for reading, checked, backed up, recovered after a crash and migrated
+    from an older format has the hardened settings."""
+    made: list[Made] = []
+    factory = connection.connect
+
+    def watched(path: Path, *, read_only: bool, busy_timeout: float) -> sqlite3.Connection:
+        con = factory(path, read_only=read_only, busy_timeout=busy_timeout)
+        made.append(_made(con, path, read_only, busy_timeout))
+        return con
+
+    monkeypatch.setattr(connection, "connect", watched)
+    path = tmp_path / "new.aidb"
+    Catalogue.create(path, user="tester").close()
+    with Catalogue.open(path) as catalogue:
+        assert catalogue.check().sound
+    Catalogue.open(path, read_only=True).close()
+    make_backup(path, tmp_path / "backups")
+    connection.recover(path, connection.DEFAULT_BUSY_TIMEOUT)
+    old = tmp_path / "old.aidb"
+    _version_zero_file(old)
+    Catalogue.open(old).close()  # with a migration's own connection
+
+    figures.add("connections checked", len(made))
+    figures.add("of them read-only", sum(m.read_only for m in made))
+    figures.add("of them hardened as RELIABILITY.md asks", sum(m.hardened for m in made))
+    figures.add(
+        "of them with DEFENSIVE on",
+        sum(bool(m.defensive) for m in made) if DEFENSIVE is not None else "n/a (Python < 3.12)",
+    )
+    assert len(made) >= 10
+    assert {m.read_only for m in made} == {True, False}
+    for m in made:
+        assert m.hardened, m
+        assert m.settings["busy_timeout"] == int(m.busy_timeout * 1000), m
+        if m.path in (path, old):  # the catalogues themselves (not a backup's copy)
+            assert m.settings["busy_timeout"] == 5000, m
+        if m.existing:
+            assert m.settings["application_id"] == APPLICATION_ID, m
+        assert m.defensive in (None, True), m
+
+
+@pytest.mark.skipif(DEFENSIVE is None, reason="Connection.getconfig is Python 3.12's")
+def test_writable_schema_has_no_effect(empty_path: Path) -> None:
+    con = connection.connect(empty_path, read_only=False, busy_timeout=5.0)
+    try:
+        con.execute("PRAGMA writable_schema = ON")
+        with pytest.raises(sqlite3.OperationalError, match="may not be modified"):
+            con.execute("UPDATE sqlite_schema SET sql = 'CREATE TABLE x (y)' WHERE name = 'note'")
+    finally:
+        con.close()
+
+
+def test_a_view_may_not_call_an_application_function(empty_path: Path, figures: Figures) -> None:
+    """T26: a view another program added that calls a function the application
+    registered fails with "unsafe use of …", and the function is never called; the
+    application's own call still works."""
+    raw = sqlite3.connect(empty_path)
+    raw.execute("CREATE VIEW hostile AS SELECT shout(2) AS loud")
+    raw.commit()
+    raw.close()
+    calls: list[int] = []
+
+    def shout(value: int) -> int:
+        calls.append(value)
+        return value * 10
+
+    con = connection.connect(empty_path, read_only=False, busy_timeout=5.0)
+    try:
+        con.create_function("shout", 1, shout)
+        with pytest.raises(sqlite3.OperationalError, match=r"unsafe use of shout\(\)"):
+            con.execute("SELECT loud FROM hostile").fetchall()
+        from_view = len(calls)
+        (direct,) = con.execute("SELECT shout(3)").fetchone()
+    finally:
+        con.close()
+    figures.add("calls made by the view", from_view)
+    figures.add("direct call answered", direct)
+    assert from_view == 0
+    assert direct == 30 and calls == [3]
 
 
 def test_create_refuses_an_existing_catalogue(sample_path: Path) -> None:

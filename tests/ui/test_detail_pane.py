@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from figures import SOAK, Figures
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from pytestqt.qtbot import QtBot
@@ -34,7 +35,7 @@ from aidviewer.store import (
     Stage,
     StageKind,
 )
-from aidviewer.ui.detail_html import local_time
+from aidviewer.ui.detail_html import TEXT_LIMIT, local_time
 from aidviewer.ui.detail_pane import DetailPane
 
 NASAMS = "NASAMS launchers and equipment"
@@ -494,6 +495,40 @@ def test_markup_in_user_text_is_shown_literally_and_loads_nothing(
     hrefs = {href for href, _ in _anchors(pane.document()).values()}
     assert all(href.startswith("aidviewer:") for href in hrefs)
     assert pane.requests == []
+
+
+def test_hostile_note_bodies_are_shown_as_text_and_load_nothing(
+    pane: SpyPane, empty: Catalogue, hostile_notes: list[str], figures: Figures
+) -> None:
+    """T27's note bodies: each shown as typed, or its first TEXT_LIMIT characters and a
+    mark; no image in the document, no resource asked for, and shown within 5 s."""
+    record = empty.add_record(AidRecord(title="Notes"))
+    for body in hostile_notes:
+        empty.add_note(Note(record_id=record.id, body=body, author="ana"))
+
+    started = time.monotonic()
+    pane.show_record(empty, record.id)
+    _lay_out_and_paint(pane)
+    elapsed = time.monotonic() - started
+    text = pane.toPlainText()
+
+    kept = [body[:TEXT_LIMIT] for body in hostile_notes]
+    shown = [body for body in kept if body in text]
+    images = sum(f.charFormat().isImageFormat() for f in _fragments(pane.document()))
+    cut = sum(len(body) > TEXT_LIMIT for body in hostile_notes)
+    figures.add("hostile note bodies", len(hostile_notes))
+    figures.add("shown as typed, or cut with a mark", len(shown))
+    figures.add("cut with a mark", text.count("more characters not shown]"))
+    figures.add("images in the document", images)
+    figures.add("resource requests seen", len(pane.requests))
+    figures.add("shown and painted in (ms)", f"{1000 * elapsed:.0f}")
+
+    assert shown == kept
+    assert text.count("more characters not shown]") == cut > 0
+    assert images == 0
+    assert pane.requests == []
+    if SOAK:  # RELIABILITY.md: within 5 s (far less is usual; not timed in make test)
+        assert elapsed < 5
 
 
 def test_the_pane_reads_no_file_even_if_markup_slipped_through(
