@@ -20,6 +20,7 @@ from .errors import (
     LockedError,
     NotFoundError,
     ReadOnlyError,
+    StorageError,
 )
 from .folding import plain_spellings
 
@@ -81,6 +82,11 @@ class CatalogueBase:
         # How a save waits for a lock another program holds (see connection.transaction):
         # None waits right here; the window waits on a thread of its own and goes on.
         self.lock_wait: Callable[[Callable[[], object]], object] | None = None
+        # Saves in a row the disk refused (a failing disk, a file-size limit: T8); 0 after
+        # one that went through. The window goes read-only when it keeps happening.
+        self.write_failures = 0
+        # Told (with no argument) after each save the disk refused: the window counts them.
+        self.on_write_failure: Callable[[], None] | None = None
         # What the file at `path` must still be for a write to go into it (T20).
         self._where = Path(os.path.abspath(path))
         self._identity = _identity(self._where)
@@ -106,6 +112,12 @@ class CatalogueBase:
                 top = self._history_top(con)  # with this save's own entries …
         except LockedError as error:
             raise self._naming_holders(error) from error
+        except StorageError:
+            self.write_failures += 1
+            if self.on_write_failure is not None:
+                self.on_write_failure()
+            raise
+        self.write_failures = 0
         self._history_seen = top  # … once they are committed: a failed commit keeps none
 
     def _naming_holders(self, error: LockedError) -> LockedError:

@@ -443,6 +443,7 @@ class MainWindow(QMainWindow):
                 name=catalogue.path.name
             ),
         )
+        catalogue.on_write_failure = self._write_failed
         if old is not None:
             self.backups.closing(old, changed=changed)
             old.close()
@@ -455,6 +456,27 @@ class MainWindow(QMainWindow):
                 catalogue.verify, lambda problem: self._verified(catalogue, problem), self
             )
         return True
+
+    # Saves in a row the disk refuses before the catalogue is shown read-only (T8): one
+    # may be a passing fault, and the next save goes through; more, the disk is failing.
+    WRITE_FAILURES_TO_STOP = 2
+
+    def _write_failed(self) -> None:
+        """The disk refused a save (each says so in its own message). When it keeps
+        refusing, stop offering to change the catalogue, and say why above it: every
+        further change would be typed in vain."""
+        catalogue = self.catalogue
+        if (
+            catalogue is None
+            or catalogue.read_only
+            or catalogue.write_failures < self.WRITE_FAILURES_TO_STOP
+        ):
+            return
+        catalogue.read_only = True
+        for page in (self.catalogue_view.records_page, self.catalogue_view.meetings_page):
+            page.detail.editable = False
+            page.model.set_editable(False)
+        self._show()
 
     def _verified(self, catalogue: Catalogue, problem: str) -> None:
         """The background check of a big catalogue has finished."""
@@ -519,6 +541,12 @@ class MainWindow(QMainWindow):
         # "[*]" in a window title is Qt's modified-marker placeholder; "[*][*]" is literal.
         name = catalogue.name.replace("[*]", "[*][*]")
         notices = []
+        if catalogue.write_failures >= self.WRITE_FAILURES_TO_STOP:
+            notices.append(
+                self.tr("The disk keeps refusing to save into “{file}”, so it is shown"
+                        " read-only: check the disk, then open it again. Nothing saved"
+                        " before was lost.").format(file=catalogue.path.name)
+            )  # fmt: skip
         if catalogue.read_only:
             title = self.tr("{name} [read-only] — aidviewer").format(name=name)
             notices.append(

@@ -2860,6 +2860,11 @@
     </message>
     <message>
         <location filename="../../aidviewer/ui/main_window.py"/>
+        <source>The disk keeps refusing to save into “{file}”, so it is shown read-only: check the disk, then open it again. Nothing saved before was lost.</source>
+        <translation>Le disque refuse sans cesse d’enregistrer dans « {file} », qui est donc affiché en lecture seule : vérifiez le disque, puis rouvrez-le. Rien de ce qui a été enregistré auparavant n’est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../aidviewer/ui/main_window.py"/>
         <source>{name} [read-only] — aidviewer</source>
         <translation>{name} [lecture seule] — aidviewer</translation>
     </message>
