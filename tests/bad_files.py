@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from aidviewer.store import SCHEMA_VERSION
 
@@ -60,15 +61,44 @@ def newer_version(path: Path, sample: Path) -> None:
 def damaged_index(path: Path, sample: Path) -> None:
     """Garbage over the header of an index's root page: reads still work, checks do not."""
     shutil.copyfile(sample, path)
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    (root,) = con.execute(
-        "SELECT rootpage FROM sqlite_schema WHERE name = 'history_entity'"
-    ).fetchone()
-    (page_size,) = con.execute("PRAGMA page_size").fetchone()
-    con.close()
+    spoil_root_page(path, "history_entity", b"\x55" * 12)
+
+
+def spoil_root_page(path: Path, name: str, data: bytes) -> None:
+    """Write `data` over the start of the root page of the table or index `name` in the
+    catalogue at `path`, as a bad disk might: over an index's, the file still reads but
+    fails SQLite's checks; over a table's, that table cannot be read."""
+    con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    try:
+        (root,) = con.execute(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?", (name,)
+        ).fetchone()
+        (page_size,) = con.execute("PRAGMA page_size").fetchone()
+    finally:
+        con.close()
     with path.open("r+b") as handle:
         handle.seek((root - 1) * page_size)
-        handle.write(b"\x55" * 12)
+        handle.write(data)
+
+
+def swap_index_roots(path: Path) -> None:
+    """Damage only SQLite's full check sees: two indexes of one whole-number column trade
+    their pages. Each is still a sound b-tree, so quick_check passes and the catalogue
+    opens, but neither matches its table any more, which integrity_check finds."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        roots = dict(
+            con.execute(
+                "SELECT name, rootpage FROM sqlite_schema"
+                " WHERE name IN ('aid_record_donor', 'aid_record_recipient')"
+            ).fetchall()
+        )
+        donor, recipient = roots["aid_record_donor"], roots["aid_record_recipient"]
+        con.execute("PRAGMA writable_schema = ON")
+        for name, root in (("aid_record_donor", recipient), ("aid_record_recipient", donor)):
+            con.execute("UPDATE sqlite_schema SET rootpage = ? WHERE name = ?", (root, name))
+    finally:
+        con.close()
 
 
 def can_mount_read_only() -> bool:

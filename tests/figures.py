@@ -90,10 +90,11 @@ class PeakRss:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not _ROWS:
         return
-    widths = [max(len(row[i]) for row in _ROWS) for i in range(3)]
+    widths = [max(len(row[i]) for row in _ROWS) for i in range(2)]
     title = f"reliability figures ({'soak: full counts' if SOAK else 'reduced counts'})"
     lines = [title, "-" * len(title)]
-    lines += [f"{t:<{widths[0]}}  {f:<{widths[1]}}  {v:>{widths[2]}}" for t, f, v in _ROWS]
+    # Values as they are, after the columns of names: some are sentences of figures.
+    lines += [f"{t:<{widths[0]}}  {f:<{widths[1]}}  {v}" for t, f, v in _ROWS]
     for line in lines:
         terminalreporter.write_line(line)
     if TABLE:

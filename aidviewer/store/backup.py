@@ -711,10 +711,9 @@ def restore_backup(
         raise CatalogueError(f"“{backup.name}” is the catalogue itself, not a backup.", backup)
     holding = presence.others(path)
     if holding:  # their next save would go into a file that is no longer theirs
-        names = ", ".join(f"{holder.user} on {holder.host}" for holder in holding)
         raise LockedError(
-            f"“{path.name}” is open in aidviewer by {names}: a backup can be restored once"
-            " they have closed it. Nothing was changed.",
+            f"“{path.name}” is open in aidviewer by {presence.names(holding)}: a backup can"
+            " be restored once they have closed it. Nothing was changed.",
             path,
         )
     try:

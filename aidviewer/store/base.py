@@ -126,10 +126,9 @@ class CatalogueBase:
         holders = presence.others(self.path, tidy=False)
         if not holders or not error.message.endswith(": try again when it has finished."):
             return error
-        names = ", ".join(f"{holder.user} on {holder.host}" for holder in holders)
         return LockedError(
             f"“{self.path.name}” is locked by another program (it is also open in aidviewer"
-            f" by {names}): try again when it has finished.",
+            f" by {presence.names(holders)}): try again when it has finished.",
             self.path,
         )
 

@@ -23,7 +23,7 @@ from .directory_restore import DirectoryRestoreMixin
 from .errors import CatalogueError, DamagedError, LockedError, ReadOnlyError
 from .merge import MergeMixin
 from .restore import RestoreMixin
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import SCHEMA_VERSION, run_steps
 from .types import CheckReport, HistoryEntry, SearchHit
 from .views import ViewsMixin
 
@@ -97,12 +97,7 @@ def expected_schema(version: int) -> Schema:
     so the same steps give the same text)."""
     con = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        for steps in MIGRATIONS[:version]:
-            for step in steps:
-                if isinstance(step, str):
-                    con.execute(step)
-                else:
-                    step(con)
+        run_steps(con, 0, version)
         return _schema_of(con)
     finally:
         con.close()
@@ -225,11 +220,10 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
             # into it (RELIABILITY.md, T13).
             holding = presence.others(path)
             if holding:
-                names = ", ".join(f"{holder.user} on {holder.host}" for holder in holding)
                 raise LockedError(
                     f"“{path.name}” must be updated to this version of aidviewer, but it is"
-                    f" open in aidviewer by {names}: it can be updated once they have closed"
-                    " it. It was left as it was.",
+                    f" open in aidviewer by {presence.names(holding)}: it can be updated once"
+                    " they have closed it. It was left as it was.",
                     path,
                 )
             # Updating the format is the one write even a read-only opening makes: this

@@ -30,7 +30,7 @@ from .errors import (
     ReadOnlyError,
     StorageError,
 )
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .schema import APPLICATION_ID, SCHEMA_VERSION, run_steps
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -437,11 +437,7 @@ def _migration_step(con: sqlite3.Connection, path: Path | None) -> bool:
         if current >= SCHEMA_VERSION:
             return False
         try:
-            for step in MIGRATIONS[current]:
-                if isinstance(step, str):
-                    con.execute(step)
-                else:
-                    step(con)
+            run_steps(con, current, current + 1)
             con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             con.execute(f"PRAGMA user_version = {current + 1}")
         except sqlite3.Error as error:

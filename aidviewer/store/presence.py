@@ -253,6 +253,11 @@ def _sweep(folder: Path) -> None:
                     os.unlink(entry.path)
 
 
+def names(holders: list[Holder]) -> str:
+    """The holders as a sentence names them: "Rasa on PC-12, Tomas on PC-7"."""
+    return ", ".join(f"{holder.user} on {holder.host}" for holder in holders)
+
+
 def others(path: str | os.PathLike[str], *, tidy: bool = True) -> list[Holder]:
     """Every other program that has the catalogue at `path` open for writing, oldest
     first; this process's own holds are not counted. With `tidy`, stale files of this

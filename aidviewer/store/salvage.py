@@ -33,7 +33,7 @@ from .errors import (
     NotACatalogueError,
     ReadOnlyError,
 )
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, _reindex
+from .schema import APPLICATION_ID, SCHEMA_VERSION, _reindex, run_steps
 
 _STAMP = "%Y%m%d-%H%M%S"
 _BATCH = 2000
@@ -140,12 +140,7 @@ def _header(path: Path) -> int:
 def _build(con: sqlite3.Connection, version: int) -> None:
     """An empty catalogue of format `version`, made by the same steps as any other."""
     con.execute("BEGIN IMMEDIATE")
-    for steps in MIGRATIONS[:version]:
-        for step in steps:
-            if isinstance(step, str):
-                con.execute(step)
-            else:
-                step(con)
+    run_steps(con, 0, version)
     con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     con.execute(f"PRAGMA user_version = {version}")
     con.execute("COMMIT")
@@ -307,10 +302,9 @@ def salvage(path: str | os.PathLike[str], *, now: datetime | None = None) -> Sal
         )
     holding = presence.others(path)
     if holding:
-        names = ", ".join(f"{holder.user} on {holder.host}" for holder in holding)
         raise LockedError(
-            f"“{path.name}” is open in aidviewer by {names}: it can be salvaged once they"
-            " have closed it. Nothing was changed.",
+            f"“{path.name}” is open in aidviewer by {presence.names(holding)}: it can be"
+            " salvaged once they have closed it. Nothing was changed.",
             path,
         )
     if connection.journal_beside(path):  # a crash's journal: roll it back if it can be

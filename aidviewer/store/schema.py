@@ -388,3 +388,14 @@ SORT_EXPRESSIONS = _SORT_COLUMNS
 # MIGRATIONS[n] takes a catalogue from user_version n to n + 1.
 MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def run_steps(con: sqlite3.Connection, first: int, last: int) -> None:
+    """Run the steps of MIGRATIONS[first:last] (from format `first` to `last`), in the
+    caller's transaction; the format version is the caller's to set."""
+    for steps in MIGRATIONS[first:last]:
+        for step in steps:
+            if isinstance(step, str):
+                con.execute(step)
+            else:
+                step(con)

@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import bad_files
+
 from aidviewer.store.backup import make_backup
 
 Run = Callable[..., Any]  # the `run` fixture of conftest.py, returning a Result
@@ -146,21 +148,9 @@ def test_restore_needs_a_backup(run: Run, built_path: Path) -> None:
     assert "BACKUP" in result.err
 
 
-def _damage_an_index(path: Path) -> None:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    (root,) = con.execute(
-        "SELECT rootpage FROM sqlite_schema WHERE name = 'aid_record_by_title'"
-    ).fetchone()
-    (page_size,) = con.execute("PRAGMA page_size").fetchone()
-    con.close()
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x55" * 8)
-
-
 def test_salvage_replaces_a_damaged_catalogue_and_keeps_it(run: Run, built_path: Path) -> None:
     titles = _titles(built_path)
-    _damage_an_index(built_path)
+    bad_files.spoil_root_page(built_path, "aid_record_by_title", b"\x55" * 8)
     damaged = built_path.read_bytes()
     assert run("records", built_path).code != 0  # refused as damaged
 

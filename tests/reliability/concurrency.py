@@ -291,6 +291,18 @@ def _hammer(path: str, index: str, saves: str, hot: str, mode: str, think: str) 
     )
 
 
+Versions = dict[int, tuple[str, int | None, int]]  # record id: (title, quantity, version)
+
+
+def saved_state(initial: Versions, hot: list[int], saves: int) -> Versions:
+    """The records as the first `saves` of a `_saver`'s saves leave them."""
+    state = dict(initial)
+    for save in range(1, saves + 1):
+        record_id = hot[save % len(hot)]
+        state[record_id] = (saver_title(record_id, save), save, state[record_id][2] + 1)
+    return state
+
+
 def saver_title(record_id: int, save: int) -> str:
     return f"Record {record_id} save {save}"
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import bad_files
 import pytest
 
 from aidviewer import faults
@@ -38,7 +39,7 @@ from aidviewer.faults import InjectedFaultError
 from aidviewer.store import Catalogue, CatalogueError, DamagedError
 from aidviewer.store.backup import backup_names, default_folder, make_backup, parse_name
 
-from .concurrency import RUN_SECONDS, Child, saver_title
+from .concurrency import RUN_SECONDS, Child, Versions, saved_state, saver_title
 from .conftest import Figures, scale
 from .oracle import dump, sound
 
@@ -51,7 +52,6 @@ SAVES = scale(200, 1000)
 BATCH = 10
 SAVES_AROUND_A_STOPPED_BACKUP = scale(30, 200)
 
-Versions = dict[int, tuple[str, int | None, int]]  # id: (title, quantity, version)
 
 _SAVED_TITLE = re.compile(r"Record \d+ save (\d+)")
 # The steps of making a backup: the copy written, checked and about to be named, named.
@@ -164,15 +164,6 @@ def _records(path: Path) -> Versions:
     return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
-def _after(initial: Versions, hot: list[int], saves: int) -> Versions:
-    """The records as the first `saves` of the colleague's saves leave them."""
-    state = dict(initial)
-    for save in range(1, saves + 1):
-        record_id = hot[save % len(hot)]
-        state[record_id] = (saver_title(record_id, save), save, state[record_id][2] + 1)
-    return state
-
-
 def _latest_save(records: Versions) -> int:
     """The latest of the colleague's saves the records show (0 for none)."""
     found = [_SAVED_TITLE.fullmatch(title) for title, _, _ in records.values()]
@@ -218,7 +209,7 @@ def _prefixes(
     for number, one in enumerate(taken, 1):
         k = _latest_save(one.records)
         # Every record as the first k saves left it: none of those missing, none half-made.
-        assert one.records == _after(initial, hot, k), (
+        assert one.records == saved_state(initial, hot, k), (
             f"backup {number}: its records are not as the first {k} saves left them"
         )
         # Every row of every table as the colleague read the file right after save k.
@@ -269,27 +260,12 @@ class FolderWatch:
                 (temp,) = others
                 if step == "backup.copied" and self.spoil_next:
                     self.spoil_next = False
-                    _spoil(temp)
+                    bad_files.spoil_root_page(temp, "aid_record", b"\x00" * 12)
                 if step == "backup.before_rename":
                     sound(temp)
                     self._checked = _sha(temp)
             self.seen[step] += 1
         self.point(step)
-
-
-def _spoil(file: Path) -> None:
-    """Zero the page header of the aid_record table's root page, as a bad disk might."""
-    con = sqlite3.connect(f"file:{quote(str(file))}?mode=ro", uri=True)
-    try:
-        (root,) = con.execute(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'aid_record'"
-        ).fetchone()
-        (page_size,) = con.execute("PRAGMA page_size").fetchone()
-    finally:
-        con.close()
-    with file.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x00" * 12)
 
 
 @pytest.fixture
@@ -338,7 +314,7 @@ def test_every_backup_during_saves_is_a_committed_prefix(
     # Every save went through, and the file holds them all.
     assert colleague.reported == SAVES
     sound(sample_path)
-    assert _records(sample_path) == _after(initial, hot, SAVES)
+    assert _records(sample_path) == saved_state(initial, hot, SAVES)
     assert _fingerprint(sample_path) == colleague.fingerprints[SAVES]
     # Backups were made while the saves went on, not only before and after them.
     assert mid_run, prefixes

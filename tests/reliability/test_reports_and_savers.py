@@ -24,7 +24,7 @@ from aidviewer.reports.content import RecordList, ReportKind, Scope
 from aidviewer.reports.render import ReportOptions
 from aidviewer.store import AidRecord, Catalogue, Money, RecordSummary
 
-from .concurrency import Child, saver_title
+from .concurrency import Child, Versions, saved_state
 from .oracle import changed_tables, dump, sound
 
 pytestmark = pytest.mark.slow
@@ -33,17 +33,6 @@ RECORDS = scale(2000, 10_000)
 SAVES = scale(20, 100)
 HALF = SAVES // 2  # saves made before the report begins; the rest while it is made
 SAVED_RECORDS = 10  # spread over the whole table, each saved SAVES / 10 times
-
-Versions = dict[int, tuple[str, int | None, int]]  # id: (title, quantity, version)
-
-
-def _after(initial: Versions, hot: list[int], saves: int) -> Versions:
-    """The records as the first `saves` of the colleague's saves leave them."""
-    state = dict(initial)
-    for save in range(1, saves + 1):
-        record_id = hot[save % len(hot)]
-        state[record_id] = (saver_title(record_id, save), save, state[record_id][2] + 1)
-    return state
 
 
 def _versions(rows: list[RecordSummary] | tuple[RecordSummary, ...]) -> Versions:
@@ -121,7 +110,7 @@ def test_a_report_is_one_snapshot_and_the_saves_go_through(
     # file as the first HALF saves left it, none of the later ones, none half-made.
     assert len(rows) == len({row.id for row in rows}) == RECORDS
     assert {row.id: row for row in rows} == {row.id: row for row in seen_by_the_read}
-    assert _versions(rows) == _after(initial, hot, HALF)
+    assert _versions(rows) == saved_state(initial, hot, HALF)
     for row in rows:
         saved = re.fullmatch(r"Record \d+ save (\d+)", row.title)
         assert row.quantity == (int(saved[1]) if saved else 0), row
@@ -130,7 +119,7 @@ def test_a_report_is_one_snapshot_and_the_saves_go_through(
     sound(many)
     after = dump(many)
     with Catalogue.open(many, read_only=True) as catalogue:
-        assert _versions(catalogue.record_summaries()) == _after(initial, hot, SAVES)
+        assert _versions(catalogue.record_summaries()) == saved_state(initial, hot, SAVES)
     assert set(changed_tables(before, after)) <= {
         "aid_record", "history", "search_index", "search_index_content",
     }  # fmt: skip

@@ -23,6 +23,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import bad_files
 import pytest
 from figures import Figures
 from PySide6.QtCore import QSettings
@@ -156,19 +157,6 @@ def test_a_colleagues_saves_are_no_replacement(sample_path: Path) -> None:
     assert [(row[0], row[1]) for row in changed] == [(first, "Rasa's second")]
 
 
-def _damage_an_index(path: Path) -> None:
-    """Overwrite the 8-byte header of an index's root page (RELIABILITY.md, T21)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    (root,) = con.execute(
-        "SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND name = 'history_entity'"
-    ).fetchone()
-    (page_size,) = con.execute("PRAGMA page_size").fetchone()
-    con.close()
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x55" * 8)
-
-
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -179,7 +167,7 @@ def test_a_damaged_index_is_found_on_opening_and_the_file_kept(
     bad = tmp_path / "copy" / "bad.aidb"
     bad.parent.mkdir()
     shutil.copyfile(sample_path, bad)
-    _damage_an_index(bad)
+    bad_files.spoil_root_page(bad, "history_entity", b"\x55" * 8)
     con = sqlite3.connect(f"file:{bad}?mode=ro", uri=True)
     assert con.execute("SELECT count(*) FROM aid_record").fetchone() == (10,)  # reads work
     con.close()
@@ -199,7 +187,7 @@ def test_the_damage_message_names_the_latest_backup_which_restores_it(
     shutil.copyfile(sample_path, bad)
     made = make_backup(bad)
     good = dump(bad)
-    _damage_an_index(bad)
+    bad_files.spoil_root_page(bad, "history_entity", b"\x55" * 8)
     damaged = _sha(bad)
     with pytest.raises(DamagedError) as raised:
         Catalogue.open(bad)
@@ -228,7 +216,7 @@ def test_the_window_tells_the_damage_in_one_sentence(
     bad.parent.mkdir()
     shutil.copyfile(sample_path, bad)
     made = make_backup(bad)
-    _damage_an_index(bad)
+    bad_files.spoil_root_page(bad, "history_entity", b"\x55" * 8)
     damaged = _sha(bad)
     errors: list[tuple[str, str]] = []
 

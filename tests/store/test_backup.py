@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import bad_files
 import pytest
 
 from aidviewer.store import (
@@ -106,22 +107,6 @@ def _titles(path: Path) -> list[str]:
         con.close()
 
 
-def _damage(path: Path) -> None:
-    """Zero the page header of the aid_record table's root page: the file still starts
-    as a sound catalogue, but SQLite's integrity check fails."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        (root,) = con.execute(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'aid_record'"
-        ).fetchone()
-        (page_size,) = con.execute("PRAGMA page_size").fetchone()
-    finally:
-        con.close()
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x00" * 12)
-
-
 def _counts(path: Path) -> tuple[int, int]:
     with Catalogue.open(path, read_only=True) as catalogue:
         counts = catalogue.counts()
@@ -168,7 +153,7 @@ def test_backup_into_a_chosen_folder(sample_path: Path, tmp_path: Path) -> None:
 
 
 def _zero_root_page(target: Path) -> None:
-    _damage(target)
+    bad_files.spoil_root_page(target, "aid_record", b"\x00" * 12)
 
 
 def _lose_a_record(target: Path) -> None:
@@ -280,7 +265,7 @@ def test_list_backups_oldest_first_with_counts_and_damaged_ones_named(
     truncated.write_bytes(later.path.read_bytes()[:50_000])
     damaged = folder / "sample 2026-11-21 10-00-00 auto.aidb"
     shutil.copyfile(later.path, damaged)
-    _damage(damaged)
+    bad_files.spoil_root_page(damaged, "aid_record", b"\x00" * 12)
     # None of these is a backup of "sample".
     (folder / "other 2026-11-22 10-00-00 auto.aidb").write_bytes(later.path.read_bytes())
     (folder / ".sample backup x1y2.aidb.tmp").write_bytes(b"")
@@ -593,6 +578,10 @@ def _text_backup(made: Path) -> None:
     made.write_text("not a catalogue", encoding="utf-8")
 
 
+def _damaged_backup(made: Path) -> None:
+    bad_files.spoil_root_page(made, "aid_record", b"\x00" * 12)
+
+
 def _truncated_backup(made: Path) -> None:
     data = made.read_bytes()
     made.write_bytes(data[: len(data) // 2])
@@ -601,7 +590,7 @@ def _truncated_backup(made: Path) -> None:
 @pytest.mark.parametrize(
     ("spoil", "error", "reason"),
     [
-        (_damage, DamagedError, "it is damaged"),
+        (_damaged_backup, DamagedError, "it is damaged"),
         (_truncated_backup, DamagedError, "it is damaged"),
         (_text_backup, NotACatalogueError, "it is not an aidviewer catalogue"),
     ],

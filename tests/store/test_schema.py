@@ -219,7 +219,7 @@ def test_failing_migration_leaves_the_old_version(
     path = tmp_path / "old.aidb"
     _version_zero_file(path)
     broken = [*schema_module.MIGRATIONS[0][:5], "CREATE TABLE broken (", "SELECT 1"]
-    monkeypatch.setattr("aidviewer.store.connection.MIGRATIONS", [broken, []])
+    monkeypatch.setattr(schema_module, "MIGRATIONS", [broken, []])
     with pytest.raises(MigrationError, match="from format 0 to 1 failed"):
         Catalogue.open(path)
     con = _raw(path)

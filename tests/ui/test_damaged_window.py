@@ -5,11 +5,11 @@ kept beside it as "<name>.aidb.corrupt-<time>"; cancelling changes nothing."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+import bad_files
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
@@ -34,20 +34,12 @@ KEPT = "sample.aidb.corrupt-20261127-093012"
 Answer = Backup | Literal["salvage"] | None
 
 
+def _damage_index(path: Path) -> None:
+    bad_files.spoil_root_page(path, "aid_record_by_title", b"\x55" * 8)
+
+
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _damage_index(path: Path) -> None:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    (root,) = con.execute(
-        "SELECT rootpage FROM sqlite_schema WHERE name = 'aid_record_by_title'"
-    ).fetchone()
-    (page_size,) = con.execute("PRAGMA page_size").fetchone()
-    con.close()
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(b"\x55" * 8)
 
 
 def _answering(window: MainWindow, answer: str) -> list[tuple[str, str, list[Backup], str]]:
@@ -180,24 +172,6 @@ def test_the_dialog_answers_salvage_or_the_chosen_backup(qtbot: QtBot, sample_pa
     assert chosen == backups[-1]
 
 
-def _swap_index_roots(path: Path) -> None:
-    """Damage only the full check sees (two indexes trade their pages): the catalogue
-    opens, and Help > Check finds it damaged."""
-    con = sqlite3.connect(path, isolation_level=None)
-    roots = dict(
-        con.execute(
-            "SELECT name, rootpage FROM sqlite_schema"
-            " WHERE name IN ('aid_record_donor', 'aid_record_recipient')"
-        ).fetchall()
-    )
-    con.execute("PRAGMA writable_schema = ON")
-    donor, recipient = roots["aid_record_donor"], roots["aid_record_recipient"]
-    con.execute("UPDATE sqlite_schema SET rootpage = ? WHERE rootpage = ?", (-1, donor))
-    con.execute("UPDATE sqlite_schema SET rootpage = ? WHERE rootpage = ?", (donor, recipient))
-    con.execute("UPDATE sqlite_schema SET rootpage = ? WHERE rootpage = ?", (recipient, -1))
-    con.close()
-
-
 def test_no_backup_is_made_of_a_catalogue_found_damaged(
     make_window: WindowFactory,
     settings: Settings,
@@ -207,7 +181,7 @@ def test_no_backup_is_made_of_a_catalogue_found_damaged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     settings.set_automatic_backups(True)
-    _swap_index_roots(sample_path)
+    bad_files.swap_index_roots(sample_path)
     copies: list[Path] = []
     monkeypatch.setattr(backup_actions, "make_backup", lambda path, *a, **k: copies.append(path))
     window = make_window()
