@@ -241,6 +241,7 @@ def _mend_links(con: sqlite3.Connection) -> tuple[int, int]:
         broken = sorted({row[0] for row in con.execute("PRAGMA foreign_key_check")})
         if not broken:
             return cleared, removed
+        before = cleared + removed
         for table in broken:
             required = {row[1] for row in con.execute(f'PRAGMA table_info("{table}")') if row[3]}
             links: dict[int, list[tuple[str, str, str]]] = {}
@@ -264,6 +265,8 @@ def _mend_links(con: sqlite3.Connection) -> tuple[int, int]:
                     except sqlite3.IntegrityError:  # the row's checks need one of its links
                         pass
                 removed += con.execute(f'DELETE FROM "{table}" AS t WHERE {dangling}').rowcount
+        if cleared + removed == before:  # nothing more this can mend: the check below says
+            return cleared, removed
 
 
 def _remake(con: sqlite3.Connection, version: int) -> None:
@@ -332,7 +335,7 @@ def salvage(path: str | os.PathLike[str], *, now: datetime | None = None) -> Sal
         temp = None
         _fsync_folder(path.parent)
     except OSError as error:
-        raise _os_failure(error, path.parent, "nothing was changed") from error
+        raise _os_failure(error, path.parent, f"“{path.name}” was left as it was") from error
     finally:
         if temp is not None:
             _remove_quietly(temp, Path(f"{temp}-journal"))
@@ -343,13 +346,16 @@ def _fill(path: Path, temp: Path, version: int) -> tuple[tuple[TableSalvage, ...
     """Copy what can be read of `path` into the empty file `temp`, check it and bring it
     to the current format."""
     timeout = connection.DEFAULT_BUSY_TIMEOUT
-    target = sqlite3.connect(temp, isolation_level=None)
     try:
-        target.execute("PRAGMA journal_mode = DELETE")
-        target.execute("PRAGMA synchronous = FULL")
-        _build(target, version)
-    finally:
-        target.close()
+        empty = sqlite3.connect(temp, isolation_level=None)
+        try:
+            empty.execute("PRAGMA journal_mode = DELETE")
+            empty.execute("PRAGMA synchronous = FULL")
+            _build(empty, version)
+        finally:
+            empty.close()
+    except sqlite3.Error as error:
+        raise _left_as_it_was(error, path) from error
     try:
         source = connection.connect(path, read_only=True, busy_timeout=timeout)
     except CatalogueError:
@@ -376,7 +382,7 @@ def _fill(path: Path, temp: Path, version: int) -> tuple[tuple[TableSalvage, ...
         _remake(target, version)
         target.execute("COMMIT")
         target.execute("PRAGMA foreign_keys = ON")
-        connection.migrate(target, temp)
+        connection.migrate(target, path)  # its messages name the catalogue
         problems = target.execute("PRAGMA integrity_check").fetchall()
         if [row[0] for row in problems] != ["ok"] or target.execute(
             "PRAGMA foreign_key_check"
@@ -387,14 +393,20 @@ def _fill(path: Path, temp: Path, version: int) -> tuple[tuple[TableSalvage, ...
                 path,
             )
     except sqlite3.Error as error:
-        translated = connection.translate(error, temp)
-        if isinstance(translated, CatalogueError):
-            raise type(translated)(
-                f"{translated.message} Nothing of “{path.name}” was changed.", path
-            ) from error
-        raise
+        raise _left_as_it_was(error, path) from error
     finally:
         target.close()
         if source is not None:
             source.close()
     return tables, unlinked, dropped
+
+
+def _left_as_it_was(error: sqlite3.Error, path: Path) -> Exception:
+    """A SQLite error while the new file was made, as a sentence naming the catalogue
+    (not the temporary file), which was left as it was."""
+    translated = connection.translate(error, path)
+    if not isinstance(translated, CatalogueError):
+        return translated
+    return type(translated)(
+        f"{translated.message.removesuffix('.')}; “{path.name}” was left as it was.", path
+    )

@@ -1,8 +1,8 @@
 """The child of the disk-full tests (test_disk_full.py): run inside a mount namespace on
-a small tmpfs, it fills the disk at chosen points of an import, a note's save or a
-backup, and writes what happened at each point to a JSON file outside the tmpfs.
+a small tmpfs, it fills the disk at chosen points of an import, a note's save, a
+backup or a salvage, and writes what happened at each point to a JSON file outside the tmpfs.
 
-    python -m reliability.full_disk import|note|backup DISK BASE RESULTS OFFSETS [CSV]
+    python -m reliability.full_disk import|note|backup|salvage DISK BASE RESULTS OFFSETS [CSV]
 
 DISK is the tmpfs, BASE a catalogue to copy onto it, OFFSETS how many points between 0 %
 and 100 % of the space the operation needs. The parent asserts; this only observes.
@@ -20,10 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import bad_files
+
 from aidviewer.io.formats import read_events
 from aidviewer.io.importer import import_items
 from aidviewer.store import Catalogue, CatalogueError, Note, RecordQuery
 from aidviewer.store.backup import list_backups, make_backup
+from aidviewer.store.salvage import salvage
 
 from .oracle import dump, sound
 
@@ -206,6 +209,34 @@ def _backup(disk: Path, base: Path, count: int) -> dict[str, Any]:
     return {"needed": size, "points": points}
 
 
+def _salvage(disk: Path, base: Path, count: int) -> dict[str, Any]:
+    """Salvage of a damaged catalogue on the full disk: refused with the file as it was,
+    then done once there is room."""
+    path = disk / "catalogue.aidb"
+    points = []
+    for fraction in offsets(count):
+        shutil.copyfile(base, path)
+        bad_files.spoil_root_page(path, "history_entity", b"\x55" * 8)
+        damaged = path.read_bytes()
+        filler = fill(disk, int(len(damaged) * 1.5 * fraction))
+        point: dict[str, Any] = {"fraction": fraction, "free": free_bytes(disk)}
+        point.update(attempt(lambda: salvage(path)))
+        point["left"] = sorted(p.name for p in disk.iterdir() if p.name != "filler")
+        point["unchanged"] = path.read_bytes() == damaged
+        filler.unlink()
+        retry = attempt(lambda: salvage(path))
+        point["retry"] = retry["outcome"]
+        try:
+            sound(path)
+            point["sound_after"] = True
+        except AssertionError:
+            point["sound_after"] = False
+        for leftover in disk.iterdir():
+            leftover.unlink()
+        points.append(point)
+    return {"needed": len(damaged), "points": points}
+
+
 def main(argv: list[str]) -> int:
     what, disk, base, results, count, *rest = argv
     runs: dict[str, Any] = {}
@@ -216,6 +247,8 @@ def main(argv: list[str]) -> int:
         runs["note changed"] = _note(Path(disk), Path(base), int(count), changed=True)
     elif what == "backup":
         runs["backup"] = _backup(Path(disk), Path(base), int(count))
+    elif what == "salvage":
+        runs["salvage"] = _salvage(Path(disk), Path(base), int(count))
     else:
         raise SystemExit(f"unknown run {what!r}")
     Path(results).write_text(json.dumps(runs, indent=1), encoding="utf-8")

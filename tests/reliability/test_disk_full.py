@@ -149,6 +149,25 @@ def test_a_backup_onto_a_full_disk_leaves_nothing_and_says_so(
     figures.add("backup: disk-full points, nothing left", len(points))
 
 
+@pytest.mark.slow
+@needs_tmpfs
+def test_a_salvage_onto_a_full_disk_changes_nothing_and_says_so(
+    base: Path, tmp_path: Path, figures: Figures
+) -> None:
+    runs = _run("salvage", tmp_path, base, scale(3, 10))
+    points = runs["salvage"]["points"]
+    for point in points:
+        where = f"salvage at {point['fraction']:.0%} ({point['free']:,} bytes free)"
+        assert point["outcome"] == "refused", (where, point)
+        assert point["error"] == "DiskFullError", (where, point)
+        assert point["message"].endswith("“catalogue.aidb” was left as it was."), point
+        assert "is full" in point["message"] and one_sentence(point["message"]), point
+        assert point["left"] == ["catalogue.aidb"], f"{where}: left {point['left']}"
+        assert point["unchanged"], where
+        assert point["retry"] == "saved" and point["sound_after"], (where, point)
+    figures.add("salvage: disk-full points, nothing changed", len(points))
+
+
 # -- the window ---------------------------------------------------------------------------
 
 
