@@ -541,7 +541,8 @@ class MainWindow(QMainWindow):
         # "[*]" in a window title is Qt's modified-marker placeholder; "[*][*]" is literal.
         name = catalogue.name.replace("[*]", "[*][*]")
         notices = []
-        if catalogue.write_failures >= self.WRITE_FAILURES_TO_STOP:
+        failing = catalogue.write_failures >= self.WRITE_FAILURES_TO_STOP
+        if failing:
             notices.append(
                 self.tr("The disk keeps refusing to save into “{file}”, so it is shown"
                         " read-only: check the disk, then open it again. Nothing saved"
@@ -549,9 +550,10 @@ class MainWindow(QMainWindow):
             )  # fmt: skip
         if catalogue.read_only:
             title = self.tr("{name} [read-only] — aidviewer").format(name=name)
-            notices.append(
-                self.tr("Read-only: you can browse and print this catalogue, not change it.")
-            )
+            if not failing:  # which says so, and why
+                notices.append(
+                    self.tr("Read-only: you can browse and print this catalogue, not change it.")
+                )
         else:
             title = self.tr("{name} — aidviewer").format(name=name)
         if catalogue.on_network_drive:  # RELIABILITY.md, T12

@@ -75,7 +75,7 @@ def test_a_disk_that_keeps_refusing_makes_the_window_read_only(
     assert not save("Refused again")
     assert window.catalogue.read_only
     assert window.windowTitle() == "sample [read-only] — aidviewer"
-    assert window.catalogue_view.notice.text().startswith(
+    assert window.catalogue_view.notice.text() == (
         "The disk keeps refusing to save into “sample.aidb”, so it is shown read-only: check"
         " the disk, then open it again. Nothing saved before was lost."
     )
