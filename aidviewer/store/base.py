@@ -71,7 +71,12 @@ class CatalogueBase:
 
     def __init__(self, con: sqlite3.Connection, path: Path, *, read_only: bool, user: str):
         con.row_factory = sqlite3.Row
-        self._con = con
+        self._main = con
+        # While a save waits on a worker for another program's lock, it holds `_main`:
+        # the window's reads meanwhile go to `_reader`, a read-only connection of its own.
+        self._waiting = False
+        self._reader: sqlite3.Connection | None = None
+        self._busy_timeout = int(con.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
         self.path = path
         self.read_only = read_only
         self.user = user
@@ -106,7 +111,8 @@ class CatalogueBase:
                 f"“{self.path.name}” is open read-only: nothing was saved.", self.path
             )
         try:
-            with connection.transaction(self._con, self.path, step, self.lock_wait) as con:
+            wait = None if self.lock_wait is None else self._wait_aside
+            with connection.transaction(self._con, self.path, step, wait) as con:
                 self._still_the_same_file(con)
                 yield con
                 top = self._history_top(con)  # with this save's own entries …
@@ -119,6 +125,40 @@ class CatalogueBase:
             raise
         self.write_failures = 0
         self._history_seen = top  # … once they are committed: a failed commit keeps none
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        """The connection to read and write through: the catalogue's own, or, while a save
+        waits on a worker for another program's lock on it (SQLite would make any other
+        use of it wait behind that), the read-only one, which reads what was last
+        committed at once."""
+        if self._waiting:
+            return self._reading()
+        return self._main
+
+    def _reading(self) -> sqlite3.Connection:
+        if self._reader is None:
+            self._reader = connection.connect(
+                self.path, read_only=True, busy_timeout=self._busy_timeout
+            )
+            self._reader.row_factory = sqlite3.Row
+        return self._reader
+
+    def _wait_aside(self, begin: Callable[[], object]) -> object:
+        """`lock_wait`, with the window's reads meanwhile sent to the read-only
+        connection."""
+        assert self.lock_wait is not None
+        self._waiting = True
+        try:
+            return self.lock_wait(begin)
+        finally:
+            self._waiting = False
+
+    def _close_connections(self) -> None:
+        self._main.close()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def _naming_holders(self, error: LockedError) -> LockedError:
         """The "locked" sentence, naming who else has the file open in aidviewer (from

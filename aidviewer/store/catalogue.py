@@ -359,7 +359,7 @@ class Catalogue(RestoreMixin, MergeMixin, DirectoryRestoreMixin, ViewsMixin):
         return presence.others(self.path, tidy=not self.read_only)
 
     def close(self) -> None:
-        self._con.close()
+        self._close_connections()
         if self.own_presence is not None:
             self.own_presence.leave()
             self.own_presence = None

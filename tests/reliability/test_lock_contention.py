@@ -402,3 +402,41 @@ def test_the_typed_text_survives_a_save_refused_under_a_lock(
         assert [shown.title for shown in form.shown][1:] == ["beta"]
     finally:
         holder.kill()
+
+
+def test_the_window_reads_the_catalogue_while_a_save_waits_for_a_lock(
+    sample_path: Path, window_on: WindowOn, notifier: FakeNotifier, held: HeldSave, qtbot: QtBot
+) -> None:
+    """While a save waits for another program's lock (on a worker), the window may still
+    read the catalogue: a page of the table, a record's details. The read goes through at
+    once, with the file as last committed, instead of waiting behind the save on the
+    connection (it would then stop the window until the lock came, or fail)."""
+    window = window_on(sample_path, B, busy_timeout=BUSY_TIMEOUT)
+    assert window.catalogue is not None
+    other_title = _title(sample_path, OTHER)[0]
+    holder = Holder(sample_path)
+    read: list[tuple[str, bool, bool]] = []  # (title, lock still held, save still waiting)
+
+    def read_while_waiting() -> None:
+        if read or not held.started.is_set():
+            return
+        assert window.catalogue is not None
+        title = window.catalogue.record(OTHER).title
+        page = window.catalogue.record_count()
+        read.append((title if page else "", not holder.released, not held.done.is_set()))
+        holder.release()  # the read is done: the save may have its lock now
+
+    reader = QTimer()
+    reader.setInterval(10)
+    reader.timeout.connect(read_while_waiting)
+    reader.start()
+    try:
+        _edit(window, FormAnswers(_types_beta))
+        qtbot.waitUntil(held.done.is_set, timeout=WAIT_MS)
+    finally:
+        reader.stop()
+        holder.kill()
+    assert read == [(other_title, True, True)]
+    assert notifier.errors == []
+    assert _title(sample_path, RECORD)[0] == "beta"
+    sound(sample_path)
