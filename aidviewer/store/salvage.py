@@ -24,7 +24,15 @@ from datetime import datetime
 from pathlib import Path
 
 from . import connection, presence
-from .backup import _fsync, _fsync_folder, _os_failure, _remove_quietly, _temp_beside
+from .backup import (
+    _JOURNALS,
+    _fsync,
+    _fsync_folder,
+    _keep_aside,
+    _os_failure,
+    _remove_quietly,
+    _temp_beside,
+)
 from .errors import (
     CatalogueError,
     DamagedError,
@@ -39,7 +47,6 @@ _STAMP = "%Y%m%d-%H%M%S"
 _BATCH = 2000
 # Tables made again from the others rather than copied.
 _REMADE = ("search_index", "tally")
-_JOURNALS = ("-journal", "-wal")
 
 
 @dataclass(frozen=True)
@@ -95,19 +102,8 @@ def keep_damaged(path: Path, kept_as: Path) -> None:
     never replacing a file; the catalogue's own name still holds it until replaced."""
     for ending in (*_JOURNALS, ""):
         source = Path(f"{path}{ending}")
-        if not os.path.lexists(source):
-            continue
-        target = Path(f"{kept_as}{ending}")
-        try:
-            os.link(source, target)
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links here: the damaged file is copied
-            with source.open("rb") as reading, open(target, "xb") as writing:
-                while chunk := reading.read(1024 * 1024):
-                    writing.write(chunk)
-                writing.flush()
-                os.fsync(writing.fileno())
+        if os.path.lexists(source):
+            _keep_aside(source, Path(f"{kept_as}{ending}"))
 
 
 def _header(path: Path) -> int:
