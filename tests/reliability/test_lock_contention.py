@@ -135,13 +135,15 @@ def test_the_trap_is_real_a_deferred_read_then_write_fails_at_once(sample_path: 
         holder.kill()
 
 
-def _let_go_once_saving(holder: Holder, started: threading.Event, problems: list[str]) -> Any:
-    """Let the holder go a moment after the save began (it waits for the lock meanwhile)."""
+def _let_go_after(
+    holder: Holder, problems: list[str], wait: Callable[[], None]
+) -> threading.Thread:
+    """Let the holder go, on a thread of its own, once `wait()` has returned; what went
+    wrong meanwhile is put in `problems` for the test to report."""
 
     def run() -> None:
         try:
-            assert started.wait(timeout=60), "the save never began"
-            time.sleep(0.2)  # the save reaches BEGIN IMMEDIATE and waits there
+            wait()
             holder.release()
         except Exception as error:  # reported by the test
             problems.append(repr(error))
@@ -149,6 +151,18 @@ def _let_go_once_saving(holder: Holder, started: threading.Event, problems: list
     thread = threading.Thread(target=run)
     thread.start()
     return thread
+
+
+def _let_go_once_saving(
+    holder: Holder, started: threading.Event, problems: list[str]
+) -> threading.Thread:
+    """Let the holder go a moment after the save began (it waits for the lock meanwhile)."""
+
+    def wait() -> None:
+        assert started.wait(timeout=60), "the save never began"
+        time.sleep(0.2)  # the save reaches BEGIN IMMEDIATE and waits there
+
+    return _let_go_after(holder, problems, wait)
 
 
 @pytest.mark.parametrize("colleague", [None, OTHER, RECORD])
@@ -236,19 +250,13 @@ class HeldSave:
         """Once a save has begun, let the holder go after BEATS beats of the window's
         timer, or after HOLD if the window does not beat."""
 
-        def run() -> None:
-            try:
-                assert self.started.wait(timeout=60), "the save never began"
-                at_start, deadline = self.beats, time.monotonic() + HOLD
-                while self.beats - at_start < BEATS and time.monotonic() < deadline:
-                    time.sleep(0.01)
-                holder.release()
-            except Exception as error:  # reported by the test
-                problems.append(repr(error))
+        def wait() -> None:
+            assert self.started.wait(timeout=60), "the save never began"
+            at_start, deadline = self.beats, time.monotonic() + HOLD
+            while self.beats - at_start < BEATS and time.monotonic() < deadline:
+                time.sleep(0.01)
 
-        thread = threading.Thread(target=run)
-        thread.start()
-        return thread
+        return _let_go_after(holder, problems, wait)
 
     def stop(self) -> None:
         self.timer.stop()

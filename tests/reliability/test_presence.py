@@ -24,17 +24,13 @@ from pathlib import Path
 
 import pytest
 from figures import Figures
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.store import Catalogue, LockedError, RecordQuery, mounts, presence
 from aidviewer.store.backup import make_backup, restore_backup
-from aidviewer.ui.main_window import MainWindow
-from aidviewer.ui.settings import Settings
 
 from .oracle import dump, sound
+from .stand_ins import RecordingNotifier, build_window
 
 HOST = socket.gethostname()
 SAFE_HOST = presence._safe(HOST)
@@ -307,28 +303,15 @@ def test_the_window_says_who_else_has_it_open(
 ) -> None:  # fmt: skip
     rasa = Holder(sample_path, "Rasa")
     holders.append(rasa)
-    settings = Settings(
-        QSettings(str(tmp_path_factory.mktemp("s") / "s.ini"), QSettings.Format.IniFormat)
-    )
-    settings.set_automatic_backups(False)
-    errors: list[str] = []
-
-    class Notifier:
-        def error(self, parent: QWidget | None, title: str, message: str) -> None:
-            errors.append(message)
-
-    window = MainWindow(
-        settings, RecordTableModel(), MeetingTableModel(),
-        notifier=Notifier(), busy_timeout=0.2,  # type: ignore[arg-type]
-    )  # fmt: skip
+    notifier = RecordingNotifier()
+    window = build_window(tmp_path_factory.mktemp("s") / "s.ini", notifier)
     qtbot.addWidget(window)
-    window.show()
     assert window.open_catalogue(sample_path)
     assert window.catalogue_view.notice.isVisible()
     assert window.catalogue_view.notice.text() == f"Also open by Rasa on {HOST}."
     window.close_catalogue()
     rasa.close()
-    assert errors == []
+    assert notifier.errors == []
 
 
 @pytest.mark.slow

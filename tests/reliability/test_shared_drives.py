@@ -13,16 +13,12 @@ from pathlib import Path
 
 import pytest
 from figures import Figures
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.store import Catalogue, RecordQuery, mounts
-from aidviewer.ui.main_window import MainWindow
-from aidviewer.ui.settings import Settings
 
 from .oracle import changed_tables, dump, sound
+from .stand_ins import RecordingNotifier, build_window
 
 SEARCH = ("search_index", "search_index_content")  # the full-text index of the titles
 
@@ -184,30 +180,6 @@ def test_a_file_left_in_wal_mode_is_opened_in_rollback_mode(
     assert record.title in gone[0] and "No WAL" in added[0]
 
 
-class _Notifier:
-    def __init__(self) -> None:
-        self.errors: list[tuple[str, str]] = []
-
-    def error(self, parent: QWidget | None, title: str, message: str) -> None:
-        self.errors.append((title, message))
-
-
-def _window(qtbot: QtBot, tmp_path: Path, notifier: _Notifier) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    settings.set_automatic_backups(False)
-    window = MainWindow(
-        settings,
-        RecordTableModel(),
-        MeetingTableModel(),
-        notifier=notifier,  # type: ignore[arg-type]
-        busy_timeout=0.2,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def test_the_window_says_the_catalogue_is_on_a_network_drive(
     qtbot: QtBot, sample_path: Path, tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch, figures: Figures,
@@ -219,8 +191,10 @@ def test_the_window_says_the_catalogue_is_on_a_network_drive(
     remote.write_bytes(sample_path.read_bytes())
     table = _mount_table(share, "smb3", tmp_path_factory.mktemp("proc"))
     monkeypatch.setattr(mounts, "MOUNTINFO", table)
-    notifier = _Notifier()
-    window = _window(qtbot, tmp_path_factory.mktemp("settings"), notifier)
+    notifier = RecordingNotifier()
+    window = build_window(tmp_path_factory.mktemp("settings") / "settings.ini", notifier)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
     notice = window.catalogue_view.notice
 
     assert window.open_catalogue(local)

@@ -26,17 +26,13 @@ from pathlib import Path
 import bad_files
 import pytest
 from figures import Figures
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from aidviewer.models import MeetingTableModel, RecordTableModel
 from aidviewer.store import Catalogue, CatalogueError, DamagedError, RecordQuery
 from aidviewer.store.backup import Backup, list_backups, make_backup, restore_backup
-from aidviewer.ui.main_window import MainWindow
-from aidviewer.ui.settings import Settings
 
 from .oracle import changed_tables, dump, sound
+from .stand_ins import RecordingNotifier, build_window
 
 REFUSED = "“sample.aidb” was replaced or moved by another program: reopen it. Nothing was saved."
 
@@ -218,20 +214,9 @@ def test_the_window_tells_the_damage_in_one_sentence(
     made = make_backup(bad)
     bad_files.spoil_root_page(bad, "history_entity", b"\x55" * 8)
     damaged = _sha(bad)
-    errors: list[tuple[str, str]] = []
-
-    class Notifier:
-        def error(self, parent: QWidget | None, title: str, message: str) -> None:
-            errors.append((title, message))
-
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    settings.set_automatic_backups(False)
-    window = MainWindow(
-        settings, RecordTableModel(), MeetingTableModel(),
-        notifier=Notifier(), busy_timeout=0.2,  # type: ignore[arg-type]
-    )  # fmt: skip
+    notifier = RecordingNotifier()
+    window = build_window(tmp_path / "s.ini", notifier)
     qtbot.addWidget(window)
-    window.show()
     asked: list[tuple[str, str, list[Backup]]] = []
     window.backups.ask_damaged = lambda parent, name, problem, backups, kept: asked.append(
         (name, problem, backups)
@@ -248,7 +233,7 @@ def test_the_window_tells_the_damage_in_one_sentence(
             [made.path],
         )
     ]
-    assert errors == []
+    assert notifier.errors == []
     assert window.catalogue is not None and window.catalogue.path == sample_path
     assert _sha(bad) == damaged
     assert _beside(bad) == ["bad.aidb"]
